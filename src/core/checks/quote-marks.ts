@@ -1,0 +1,101 @@
+// quote/ rules: wrong opening or closing marks, unclosed and unopened quotations, spaces inside the marks,
+// and quotation marks of another style than the article's (or the configured) style.
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import { dataOf, report, type Mark } from '../context.js';
+
+const CLOSE_FOR: Record<string, string> = { '“': '”', '‘': '’', '„': '”', '‚': '’', '‟': '”', '‛': '’' };
+const OPEN_FOR: Record<string, string> = { '”': '“', '’': '‘' };
+const CURLY: Record<string, Record<Mark['role'], string>> = {
+  double: { open: '“', close: '”', unpaired: '"' },
+  single: { open: '‘', close: '’', unpaired: "'" },
+};
+
+export default function quoteMarks() {
+  return (_tree: Root, file: VFile): void => {
+    const data = dataOf(file);
+    const text = String(file.value);
+    for (const mark of data.marks) {
+      const at = mark.offset;
+      switch (mark.problem) {
+        case 'wrong-closing':
+          report(file, at, at + 1, `This quotation is closed with an opening mark \`${mark.char}\`; use \`${CLOSE_FOR[mark.char] ?? mark.char}\``, 'quote/wrong-closing-mark', { expected: [CLOSE_FOR[mark.char] ?? mark.char] });
+          break;
+        case 'wrong-opening':
+          report(file, at, at + 1, `This quotation is opened with a closing mark \`${mark.char}\`; use \`${OPEN_FOR[mark.char] ?? mark.char}\``, 'quote/wrong-opening-mark', { expected: [OPEN_FOR[mark.char] ?? mark.char] });
+          break;
+        case 'unclosed':
+          report(file, at, at + 1, 'This quotation is never closed', 'quote/unclosed');
+          break;
+        case 'unopened':
+          report(file, at, at + 1, 'This closing quotation mark has no opening mark', 'quote/unopened');
+          break;
+      }
+    }
+    // Spaces just inside the marks: “very dangerous ”.
+    for (const q of data.quotes) {
+      const inner = q.text.slice(1, -1);
+      const lead = /^[ \t\u00a0]+/.exec(inner);
+      const trail = /[ \t\u00a0]+$/.exec(inner);
+      if (lead && lead[0].length < inner.length) {
+        report(file, q.start + 1, q.start + 1 + lead[0].length, 'Space after the opening quotation mark', 'quote/inner-space', { expected: [''] });
+      }
+      if (trail && trail[0].length < inner.length) {
+        report(file, q.end - 1 - trail[0].length, q.end - 1, 'Space before the closing quotation mark', 'quote/inner-space', { expected: [''] });
+      }
+    }
+    mixedStyle(file, text);
+  };
+}
+
+/** Quotations are "outer" when no other quotation contains them. */
+function outerQuotes(quotes: Array<{ start: number; end: number }>): Set<number> {
+  const outer = new Set<number>();
+  let end = -1;
+  quotes.forEach((q, i) => { if (q.start >= end) { outer.add(i); end = q.end; } });
+  return outer;
+}
+
+function mixedStyle(file: VFile, text: string): void {
+  const data = dataOf(file);
+  const outer = outerQuotes(data.quotes);
+  const byQuote = new Map<number, Mark[]>();
+  for (const m of data.marks) {
+    if (m.quote === undefined) { continue; }
+    byQuote.set(m.quote, [...(byQuote.get(m.quote) ?? []), m]);
+  }
+  let curly = 0, straight = 0, doubles = 0;
+  for (const i of outer) {
+    const open = byQuote.get(i)?.find(m => m.role === 'open');
+    if (!open || open.kind !== 'double') { continue; }
+    doubles++;
+    if (open.style === 'curly') { curly++; } else { straight++; }
+  }
+  const setting = data.options.quoteStyle ?? 'auto';
+  const style: 'curly' | 'straight' | null = setting !== 'auto' ? setting : curly > straight ? 'curly' : straight > curly ? 'straight' : null;
+  for (const i of outer) {
+    const q = data.quotes[i];
+    const marks = (byQuote.get(i) ?? []).filter(m => m.offset >= q.start && m.offset < q.end);
+    const open = marks.find(m => m.role === 'open');
+    if (!open) { continue; }
+    const singleOuter = open.kind === 'single' && doubles > 0;
+    const wantStyle = style ?? open.style;
+    if (!singleOuter && open.style === wantStyle) { continue; }
+    if (!singleOuter && !style) { continue; }
+    // Rewrite every mark of this quotation (and those nested in it), never the apostrophes.
+    const inner = data.marks.filter(m => m.offset >= q.start && m.offset < q.end && m.role !== 'unpaired');
+    const chars = text.slice(q.start, q.end).split('');
+    for (const m of inner) {
+      const kind = singleOuter ? (m.kind === 'single' && m.quote === i ? 'double' : m.kind === 'double' ? 'single' : m.kind) : m.kind;
+      chars[m.offset - q.start] = wantStyle === 'curly' ? CURLY[kind][m.role] : kind === 'double' ? '"' : "'";
+    }
+    const expected = chars.join('');
+    if (expected === q.text) { continue; }
+    const message = singleOuter
+      ? 'This quotation uses single quotation marks; the rest of the article uses double marks'
+      : setting !== 'auto'
+        ? `This quotation uses ${open.style} marks; the preferred style is ${wantStyle}`
+        : `This quotation uses ${open.style} marks; the article mostly uses ${wantStyle} marks (${Math.max(curly, straight)} of ${doubles})`;
+    report(file, q.start, q.end, message, 'quote/mixed-style', { expected: [expected] });
+  }
+}

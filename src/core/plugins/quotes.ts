@@ -1,0 +1,156 @@
+// Finds quotations: pairs quotation marks paragraph by paragraph, following newsroom conventions
+// (straight or curly marks, single quotes nested in double ones, a quotation that runs over several
+// paragraphs reopens each paragraph and closes only in the last). Apostrophes are never quotation marks.
+import type { Root, Paragraph } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { Quote } from '../model.js';
+import { dataOf, type Mark } from '../context.js';
+
+const DOUBLE = new Set(['"', '“', '”', '„', '‟']);
+const SINGLE = new Set(["'", '‘', '’', '‚', '‛']);
+const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/]/;
+const CLOSERS_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-\u2026]/;
+const WORD = /[\p{L}\p{N}]/u;
+
+function classify(text: string, i: number, from: number, to: number): Mark['position'] {
+  const prev = i > from ? text[i - 1] : '';
+  const next = i + 1 < to ? text[i + 1] : '';
+  const isMark = (c: string): boolean => DOUBLE.has(c) || SINGLE.has(c);
+  const openingLeft = prev === '' || OPENERS_BEFORE.test(prev) || isMark(prev);
+  const openingRight = next !== '' && !/\s/.test(next);
+  const closingLeft = prev !== '' && !/\s/.test(prev);
+  const closingRight = next === '' || CLOSERS_AFTER.test(next) || isMark(next);
+  const opening = openingLeft && openingRight;
+  const closing = closingLeft && closingRight;
+  if (opening && !closing) { return 'opening'; }
+  if (closing && !opening) { return 'closing'; }
+  return 'ambiguous';
+}
+
+/** Quotation marks in one paragraph, apostrophes left out. */
+export function scanMarks(text: string, from: number, to: number): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    const double = DOUBLE.has(c);
+    if (!double && !SINGLE.has(c)) { continue; }
+    const position = classify(text, i, from, to);
+    if (!double) {
+      const prev = i > from ? text[i - 1] : '';
+      const next = i + 1 < to ? text[i + 1] : '';
+      // don’t, rock’n’roll, ’90s, Ng’ang’a: an apostrophe, not a mark.
+      if (WORD.test(prev) && WORD.test(next)) { continue; }
+      if (position === 'opening' && /\d/.test(next)) { continue; }
+      if (position === 'ambiguous') { continue; }
+    }
+    marks.push({
+      offset: i, char: c, kind: double ? 'double' : 'single',
+      style: c === '"' || c === "'" ? 'straight' : 'curly',
+      position, role: 'unpaired',
+    });
+  }
+  return marks;
+}
+
+const isOpeningChar = (c: string): boolean => c === '“' || c === '‘' || c === '„' || c === '‚' || c === '‟' || c === '‛';
+const isClosingChar = (c: string): boolean => c === '”' || c === '’';
+
+interface Open { mark: Mark; start: number }
+
+export default function quotes() {
+  return (tree: Root, file: VFile): void => {
+    const data = dataOf(file);
+    const text = data.prose.text;
+    const paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
+    const found: Array<{ open: Mark; close: Mark | null; end: number }> = [];
+    let carried: Open | null = null; // a quotation running on into the next paragraph
+    for (let p = 0; p < paragraphs.length; p++) {
+      const from = paragraphs[p].position!.start.offset!;
+      const to = paragraphs[p].position!.end.offset!;
+      const marks = scanMarks(text, from, to);
+      data.marks.push(...marks);
+      let double: Open | null = null;
+      let single: Open | null = null;
+      if (carried) {
+        // The continuation paragraph must reopen with a double mark; that mark is not a new quotation.
+        const first = marks[0];
+        if (first && first.kind === 'double' && first.offset === firstNonSpace(text, from, to) && first.position !== 'closing') {
+          first.role = 'open';
+          double = carried;
+        } else {
+          carried.mark.problem = 'unclosed';
+          carried.mark.role = 'unpaired';
+        }
+        carried = null;
+      }
+      const close = (open: Open, mark: Mark): void => {
+        mark.role = 'close';
+        open.mark.role = 'open';
+        found.push({ open: open.mark, close: mark, end: mark.offset + 1 });
+      };
+      for (const mark of marks) {
+        if (mark.kind === 'single') {
+          if (single && mark.position !== 'opening') {
+            if (isOpeningChar(mark.char)) { mark.problem = 'wrong-closing'; }
+            close(single, mark);
+            single = null;
+          } else if (!single && mark.position === 'opening') {
+            single = { mark, start: mark.offset };
+          }
+          // A lone closing single mark is most often a plural possessive (the players’ union): not an error.
+          continue;
+        }
+        if (!double) {
+          if (mark.position === 'closing' && !isOpeningChar(mark.char)) {
+            mark.problem = 'unopened';
+            continue;
+          }
+          if (mark.position === 'closing' && isOpeningChar(mark.char)) {
+            mark.problem = 'unopened';
+            continue;
+          }
+          if (isClosingChar(mark.char) && mark.position === 'opening') { mark.problem = 'wrong-opening'; }
+          double = { mark, start: mark.offset };
+          single = null;
+          continue;
+        }
+        if (mark.position === 'opening' && !isClosingChar(mark.char)) {
+          // A new quotation opens while one is open: the first one was never closed.
+          double.mark.problem = 'unclosed';
+          double = { mark, start: mark.offset };
+          single = null;
+          continue;
+        }
+        if (isOpeningChar(mark.char)) { mark.problem = 'wrong-closing'; }
+        if (single) { single.mark.problem = 'unclosed'; single = null; }
+        close(double, mark);
+        double = null;
+      }
+      if (single) { single.mark.problem = 'unclosed'; }
+      if (double) {
+        const next = paragraphs[p + 1];
+        const nextStart = next ? firstNonSpace(text, next.position!.start.offset!, next.position!.end.offset!) : -1;
+        if (next && nextStart >= 0 && DOUBLE.has(text[nextStart]) && classify(text, nextStart, next.position!.start.offset!, next.position!.end.offset!) !== 'closing') {
+          carried = double;
+        } else {
+          double.mark.problem = 'unclosed';
+        }
+      }
+    }
+    if (carried) { carried.mark.problem = 'unclosed'; }
+    found.sort((a, b) => a.open.offset - b.open.offset);
+    // Quotations nested in another (single inside double) are kept: attribution reads the outer ones.
+    data.quotes = found.map((q, index): Quote => {
+      q.open.quote = index;
+      if (q.close) { q.close.quote = index; }
+      const start = q.open.offset;
+      return { start, end: q.end, text: String(file.value).slice(start, q.end), attributed: false, scare: false };
+    });
+    data.marks.sort((a, b) => a.offset - b.offset);
+  };
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) { if (!/\s/.test(text[i])) { return i; } }
+  return -1;
+}
