@@ -1,0 +1,93 @@
+// Schedules analysis of open articles: debounced while typing, never on a stale version, never throwing into
+// the editor. Everything the editor shows (diagnostics, decorations, hovers, code actions) reads from here.
+import * as vscode from 'vscode';
+import { analyse } from '../core/pipeline.js';
+import type { Analysis } from '../core/model.js';
+import type { Settings } from './settings.js';
+import type { PeopleDirectories } from './people-directory.js';
+
+export interface Analysed { document: vscode.TextDocument; version: number; analysis: Analysis }
+
+export class Analyser implements vscode.Disposable {
+  private readonly results = new Map<string, Analysed>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly tooLarge = new Set<string>();
+  private readonly forced = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<Analysed>();
+  private readonly cleared = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidAnalyse = this.emitter.event;
+  readonly onDidClear = this.cleared.event;
+
+  constructor(private settings: () => Settings, private readonly directories: PeopleDirectories, private readonly log: vscode.OutputChannel) {}
+
+  wants(document: vscode.TextDocument): boolean {
+    return this.settings().languages.includes(document.languageId) && document.uri.scheme !== 'output' && document.uri.scheme !== 'git';
+  }
+
+  isTooLarge(document: vscode.TextDocument): boolean { return this.tooLarge.has(document.uri.toString()); }
+
+  /** The latest analysis, only if it belongs to the document's current version. */
+  get(document: vscode.TextDocument): Analysis | undefined {
+    const r = this.results.get(document.uri.toString());
+    return r && r.version === document.version ? r.analysis : undefined;
+  }
+
+  schedule(document: vscode.TextDocument, delay = this.settings().delay): void {
+    if (!this.wants(document)) { this.clear(document.uri); return; }
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.run(document); }, delay));
+  }
+
+  /** Analyse now, also past the size limit (the "analyse this document" command). */
+  async analyseNow(document: vscode.TextDocument, force = false): Promise<Analysis | undefined> {
+    if (force) { this.forced.add(document.uri.toString()); }
+    return this.run(document);
+  }
+
+  private async run(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    const key = document.uri.toString();
+    if (document.isClosed || !this.wants(document)) { return undefined; }
+    const s = this.settings();
+    if (document.getText().length > s.maxSize && !this.forced.has(key)) {
+      this.tooLarge.add(key);
+      this.clear(document.uri);
+      this.log.appendLine(`${document.uri.fsPath || key}: ${document.getText().length} characters is over copydesk.maxDocumentSize (${s.maxSize}); run "Copydesk: Analyse This Document" to check it`);
+      return undefined;
+    }
+    this.tooLarge.delete(key);
+    const directory = await this.directories.forDocument(document.uri).catch(() => undefined);
+    if (document.isClosed) { return undefined; }
+    const version = document.version;
+    const text = document.getText();
+    let analysis: Analysis;
+    try {
+      analysis = analyse(text, { language: document.languageId, directory, rules: s.rules, quoteStyle: s.quoteStyle });
+    } catch (e) {
+      this.log.appendLine(`Copydesk could not analyse ${document.uri.fsPath || key}: ${(e as Error).stack ?? e}`);
+      this.clear(document.uri);
+      return undefined;
+    }
+    // The directory lookup awaited: if the user typed meanwhile, a newer run is scheduled; show nothing stale.
+    if (document.version !== version) { return undefined; }
+    const result = { document, version, analysis };
+    this.results.set(key, result);
+    this.emitter.fire(result);
+    return analysis;
+  }
+
+  clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.cleared.fire(uri);
+  }
+
+  forget(uri: vscode.Uri): void { this.clear(uri); this.forced.delete(uri.toString()); this.tooLarge.delete(uri.toString()); }
+
+  dispose(): void {
+    for (const t of this.timers.values()) { clearTimeout(t); }
+    this.emitter.dispose(); this.cleared.dispose();
+  }
+}
