@@ -71,11 +71,13 @@ export default function quotes() {
       data.marks.push(...marks);
       let double: Open | null = null;
       let single: Open | null = null;
+      let reopening: Mark | null = null;
       if (carried) {
         // The continuation paragraph must reopen with a double mark; that mark is not a new quotation.
         const first = marks[0];
         if (first && first.kind === 'double' && first.offset === firstNonSpace(text, from, to) && first.position !== 'closing') {
           first.role = 'open';
+          reopening = first;
           double = carried;
         } else {
           carried.mark.problem = 'unclosed';
@@ -89,6 +91,7 @@ export default function quotes() {
         found.push({ open: open.mark, close: mark, end: mark.offset + 1 });
       };
       for (const mark of marks) {
+        if (mark === reopening) { continue; }
         if (mark.kind === 'single') {
           if (single && mark.position !== 'opening') {
             if (isOpeningChar(mark.char)) { mark.problem = 'wrong-closing'; }
