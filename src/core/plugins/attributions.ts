@@ -1,7 +1,591 @@
-// Placeholder: replaced by the real attributions plugin.
-import type { Root } from 'nlcst';
+// Finds attributions: who said (or thinks, or reports) what. Each paragraph is read on its own, memoised,
+// as tokens with offsets: every speech or thought cue is tied to a source noun phrase (before it, after it
+// in an inverted "said Smith", or the sentence subject for a trailing "..., saying") and to its content (the
+// quotation or clause after the cue, or the one before a trailing ", X said"). Then, across paragraphs,
+// quotations that run on after an attributed one join it, and each source is resolved to a person through
+// names seen earlier, pronouns and roles.
+import type { Root, Paragraph, Sentence } from 'nlcst';
 import type { VFile } from 'vfile';
+import type { Attribution, Span, Quote } from '../model.js';
+import { dataOf } from '../context.js';
+import { memoParagraph } from '../memo.js';
+import { CUES, SPEECH, THOUGHT, TELLING, AUXILIARY, PRONOUNS, TITLES } from './cues.js';
+
+interface Token { s: number; e: number; t: string; low: string; word: boolean; cap: boolean; sentence: number; quote: number }
+
+/** What the per-paragraph pass finds; `parts` holds the content when it is split around the attribution. */
+export interface Found {
+  source: Span | null;
+  cue: Span | null;
+  content: Span;
+  parts: Span[];
+  direct: boolean;
+  speaker: string | null;
+  /** The cue ends its paragraph with a colon: the content is the next paragraph. */
+  colon?: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
+const OPEN_MARK = /^["“„‟]$/;
+const ANY_MARK = /^["“”„‟]$/;
+const BOUNDARY_WORDS = new Set(`that and but because while when as if although though since so after before where which or than
+whether whom unless until once nor yet for with by to of in on at from about into over what how why`.split(/\s+/));
+const DETERMINERS = new Set('the a an his her their its our my your this that these those some many most several both all each every few another other one two three four five six seven eight nine ten no'.split(' '));
+const NOUN_DETERMINERS = new Set('the a an his her their its our my your this these those'.split(' '));
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|Rev|Gen|U\.S|U\.N|[A-Z])$/;
+
+function tokenize(text: string, from: number, to: number, sentenceEnds: number[], quotes: Array<[number, number]>): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  let sentence = 0, q = 0;
+  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+    const s = m.index, e = Math.min(s + m[0].length, to);
+    while (sentence < sentenceEnds.length - 1 && s >= sentenceEnds[sentence]) { sentence++; }
+    while (q < quotes.length && quotes[q][1] <= s) { q++; }
+    const inQuote = q < quotes.length && quotes[q][0] <= s && s < quotes[q][1] ? q : -1;
+    const t = text.slice(s, e);
+    const word = /[\p{L}\p{N}]/u.test(t[0]);
+    out.push({ s, e, t, low: t.toLowerCase(), word, cap: word && /\p{Lu}/u.test(t[0]), sentence, quote: inQuote });
+  }
+  return out;
+}
+
+const isOpen = (tok: Token | undefined, quotes: Array<[number, number]>): boolean => !!tok && tok.quote >= 0 && quotes[tok.quote][0] === tok.s;
+const isClose = (tok: Token | undefined, quotes: Array<[number, number]>): boolean => !!tok && tok.quote >= 0 && quotes[tok.quote][1] === tok.e;
+
+function sp(text: string, s: number, e: number): Span { return { start: s, end: e, text: text.slice(s, e) }; }
+
+/** Is the token a cue verb here (not a noun: "the report", not a passive "is said to")? */
+function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): string | null {
+  const tok = toks[i];
+  if (!tok.word || tok.quote >= 0 || tok.cap && i > 0 && toks[i - 1].sentence === tok.sentence) { return null; }
+  if (tok.low === 'according' && toks[i + 1]?.low === 'to') { return 'according'; }
+  const prev = toks[i - 1];
+  const base = CUES.get(tok.low) ?? genericCue(toks, i, quotes);
+  if (!base) { return null; }
+  if (prev && prev.word && NOUN_DETERMINERS.has(prev.low)) { return null; }
+  if (prev && prev.word && /^(?:is|was|are|were|be|been|being)$/.test(prev.low) && /(?:ed|said|told|written|thought|known|found|shown)$/.test(tok.low)) { return null; }
+  const next = toks[i + 1];
+  // "his remarks were", "the claims are": a noun, not a verb.
+  if (next && next.word && /^(?:is|was|are|were|will|would|could|can|may|might|should|must|have|has|had|did|does|do)$/.test(next.low)) { return null; }
+  if (next && next.word && (next.low === 'of' || next.low === 'to' && base !== 'say' && base !== 'tell' && base !== 'write' && base !== 'speak' && base !== 'respond' && base !== 'reply' && base !== 'want' && base !== 'hope' && base !== 'promise' && base !== 'vow' && base !== 'pledge' && base !== 'threaten' && base !== 'expect' && base !== 'urge' && base !== 'ask' && base !== 'report')) {
+    return null;
+  }
+  if (!SPEECH.has(base) && !THOUGHT.has(base) && base !== 'call' && base !== 'show' && base !== 'find') {
+    // Evaluative verbs (praise, criticize, describe, accuse...) count when a quotation follows closely.
+    return base;
+  }
+  return base;
+}
+
+/**
+ * A verb outside the lexicon that a quotation's position makes a cue: '"Q," beamed X.', '"Q," X beamed.',
+ * 'X boomed: "Q"'. Newsroom prose uses many such verbs; the layout around a quotation is the reliable sign.
+ */
+function genericCue(toks: Token[], i: number, quotes: Array<[number, number]>): string | null {
+  const tok = toks[i];
+  if (tok.cap || !/(?:ed|s)$/.test(tok.low) || tok.low.length < 4) { return null; }
+  const prev = toks[i - 1], next = toks[i + 1];
+  const afterQuote = (k: number): boolean => isClose(toks[k], quotes) || toks[k]?.t === ',' && isClose(toks[k - 1], quotes);
+  if (/ed$/.test(tok.low) && prev && afterQuote(i - 1) && next?.cap) { return 'generic'; }
+  if (/ed$/.test(tok.low) && (!next || next.sentence !== tok.sentence || next.t === '.' || next.t === ',')) {
+    for (let k = i - 1; k >= Math.max(0, i - 8); k--) { if (afterQuote(k)) { return 'generic'; } if (toks[k].quote >= 0) { break; } }
+  }
+  if (next?.t === ':' && isOpen(toks[i + 2], quotes)) { return 'generic'; }
+  return null;
+}
+
+/** A plausible source noun phrase over toks[a..b] (inclusive)? */
+function nounPhrase(toks: Token[], a: number, b: number): boolean {
+  if (b < a || b - a > 14) { return false; }
+  const first = toks[a], last = toks[b];
+  if (!first.word) { return false; }
+  if (a === b && SUBJECT_PRONOUNS.has(first.low)) { return true; }
+  if (!(first.cap || DETERMINERS.has(first.low) || /^\d/.test(first.t) || first.low === 'officials' || first.low === 'sources' || first.low === 'critics' || first.low === 'experts' || first.low === 'analysts' || first.low === 'aides' || first.low === 'supporters' || first.low === 'residents' || first.low === 'people' || first.low === 'police' || first.low === 'observers' || first.low === 'democrats' || first.low === 'republicans' || first.low === 'voters' || first.low === 'polls' || first.low === 'others')) { return false; }
+  if (!last.word && last.t !== ',' && last.t !== '.' && last.t !== ')') { return false; }
+  if (last.word && (AUXILIARY.has(last.low) || BOUNDARY_WORDS.has(last.low) || DETERMINERS.has(last.low) && last.low !== 'one' && last.low !== 'both' && last.low !== 'all' && last.low !== 'some' && last.low !== 'many' && last.low !== 'most' && last.low !== 'others')) { return false; }
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (t.quote >= 0 || t.t === ';' || t.t === ':' || ANY_MARK.test(t.t)) { return false; }
+    if (t.word && !t.cap && (CUES.has(t.low) && k > a && !DETERMINERS.has(toks[k - 1].low) && toks[k - 1].low !== 'who' && !/^(?:an?|the)$/.test(toks[k - 1].low))) { return false; }
+  }
+  return true;
+}
+
+/** Left end of the noun phrase ending at toks[b], within the sentence; -1 when none. */
+function leftPhrase(toks: Token[], b: number, floor: number): number {
+  let a = b;
+  while (a - 1 >= floor) {
+    const p = toks[a - 1];
+    // A wide gap is blanked-out markup (a Markdown link or code), not the inside of one phrase.
+    if (p.sentence !== toks[b].sentence || p.quote >= 0 || toks[a].s - p.e > 2) { break; }
+    if (p.word) {
+      if (BOUNDARY_WORDS.has(p.low) && !(p.low === 'of' && toks[a].cap) && !(p.low === 'for' && false)) { break; }
+      if (!p.cap && CUES.has(p.low) && !(a - 2 >= 0 && NOUN_DETERMINERS.has(toks[a - 2].low))) { break; }
+      a--;
+      continue;
+    }
+    // Possessives, abbreviations and hyphens stay inside the phrase ("the port authority's", "Mr.", "Asante-Boateng").
+    if ((p.t === '’' || p.t === "'") && toks[a].low === 's') { a--; continue; }
+    if (p.t === '.' && a - 2 >= floor && ABBREVIATION.test(toks[a - 2].t)) { a--; continue; }
+    if (p.t === '-' || p.t === '&') { a--; continue; }
+    break;
+  }
+  // Drop leading words that open a clause rather than a phrase ("Then he", "Now the mayor").
+  while (a < b && toks[a].word && !toks[a].cap && !DETERMINERS.has(toks[a].low) && !SUBJECT_PRONOUNS.has(toks[a].low)) { a++; }
+  while (a < b && toks[a].word && /^(?:But|And|So|Then|Now|Still|Yet|Also|However|Instead|Meanwhile|Later|Earlier|Today|Yesterday|On|In|At|After|Before|When|While|As|If|Asked|Speaking)$/.test(toks[a].t) && (toks[a + 1].cap || SUBJECT_PRONOUNS.has(toks[a + 1].low) || DETERMINERS.has(toks[a + 1].low))) { a++; }
+  return nounPhrase(toks, a, b) ? a : -1;
+}
+
+/** Index of the first token after toks[i] in the same sentence that ends a clause (, . ; : or a closing quote). */
+function phraseEnd(toks: Token[], i: number, limit: number): number {
+  let k = i;
+  while (k + 1 <= limit && toks[k + 1].sentence === toks[i].sentence && toks[k + 1].quote < 0) {
+    const n = toks[k + 1];
+    if (!n.word && !(n.t === '.' && ABBREVIATION.test(toks[k].t) && toks[k + 2]?.cap) && !((n.t === '’' || n.t === "'") && toks[k + 2]?.low === 's') && n.t !== '-') { break; }
+    if (n.word && (BOUNDARY_WORDS.has(n.low) && n.low !== 'of' || CUES.has(n.low) && !n.cap)) { break; }
+    k++;
+  }
+  return k;
+}
+
+function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[number, number]>): Found[] {
+  const from = paragraph.position!.start.offset!, to = paragraph.position!.end.offset!;
+  const sentenceEnds = paragraph.children.filter((c): c is Sentence => c.type === 'SentenceNode').map(s => s.position!.end.offset!);
+  // A sentence that opens with a lowercase word continues the one before ("Q?" he asked.).
+  const toks = tokenize(text, from, to, sentenceEnds, quotes);
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i].sentence !== toks[i - 1].sentence && (toks[i].word && !toks[i].cap || toks[i].t === ',')) {
+      const old = toks[i].sentence;
+      for (let k = i; k < toks.length && toks[k].sentence === old; k++) { toks[k].sentence = toks[i - 1].sentence; }
+    }
+  }
+  const sentStart = new Map<number, number>(), sentEnd = new Map<number, number>();
+  toks.forEach((t, i) => { if (!sentStart.has(t.sentence)) { sentStart.set(t.sentence, i); } sentEnd.set(t.sentence, i); });
+  const found: Found[] = [];
+  const claimed = new Set<number>(); // token indices already part of a source or cue
+  let floor = 0; // content of a cue never reaches back before the previous attribution's end
+  let contentUntil = -1; // tokens before this offset belong to the clause content of an earlier cue
+
+  for (let i = 0; i < toks.length; i++) {
+    if (claimed.has(i)) { continue; }
+    const base = cueAt(toks, i, quotes);
+    if (!base) { continue; }
+    // Inside the clause a cue already took ("said the remarks were ..."), only a coordinated cue
+    // ("..., adding", "and added") starts another attribution.
+    if (i < contentUntil && toks[i].sentence === toks[contentUntil - 1]?.sentence && !(toks[i - 1]?.t === ',' || toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but')) { continue; }
+    const sIdx = sentStart.get(toks[i].sentence)!, eIdx = sentEnd.get(toks[i].sentence)!;
+    let cueA = i, cueB = i;
+    let source: [number, number] | null = null;
+    let contentStart = -1; // token index where content after the cue begins
+    if (base === 'according') {
+      cueB = i + 1;
+      const a = cueB + 1;
+      if (a > eIdx || !toks[a].word) { continue; }
+      // "according to figures released by the finance ministry": the phrase runs to the comma.
+      let b = a;
+      while (b + 1 <= eIdx && toks[b + 1].quote < 0 && !/^[,;:.!?—–()]$/.test(toks[b + 1].t) && b - a < 14) { b++; }
+      if (toks[b + 1] && !/^[,;:.!?—–()]$/.test(toks[b + 1].t) && toks[b + 1].sentence === toks[a].sentence) { b = phraseEnd(toks, a, eIdx); }
+      source = [a, b];
+      const before = toks[i - 1];
+      if (i === sIdx || (before && before.t === ',' && i - 1 === sIdx) || (before && !before.word && isClose(before, quotes) === false && before.t !== ',')) {
+        // "According to X, content."
+        contentStart = toks[b + 1]?.t === ',' ? b + 2 : b + 1;
+        if (contentStart > eIdx) { continue; }
+        pushFound(found, text, toks, quotes, source, [cueA, cueB], contentStart, endOfContent(toks, contentStart, eIdx, quotes), false);
+      } else {
+        // "Content, according to X." (and "X, according to Y, ...": the rest of the sentence too)
+        const cs = Math.max(sIdx, floor);
+        let ce = i - 1;
+        while (ce >= cs && !toks[ce].word && !isClose(toks[ce], quotes)) { ce--; }
+        if (ce < cs) { continue; }
+        const parts: Array<[number, number]> = [[toks[cs].s, toks[ce].e]];
+        if (toks[b + 1]?.t === ',' && b + 2 <= eIdx) { const tail = endOfContent(toks, b + 2, eIdx, quotes); parts.push([toks[b + 2].s, tail]); }
+        found.push(make(text, toks, source, [cueA, cueB], parts));
+      }
+      for (let k = cueA; k <= b; k++) { claimed.add(k); }
+      floor = b + 1;
+      i = b;
+      continue;
+    }
+    // Auxiliaries and adverbs between subject and verb belong to the cue ("has also said").
+    while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
+    const ing = /ing$/.test(toks[i].low);
+    const prev = toks[cueA - 1];
+    // Source before the cue.
+    if (prev && prev.sentence === toks[i].sentence && !ing) {
+      if (prev.word || prev.t === '.' || prev.t === ')') {
+        const a = leftPhrase(toks, cueA - 1, Math.max(sIdx, floor));
+        if (a >= 0) { source = [a, cueA - 1]; }
+      } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes)) {
+        // An appositive between commas: "Grayson, an Orlando Democrat, said".
+        let c = cueA - 2;
+        while (c > sIdx && toks[c].t !== ',' && toks[c].quote < 0 && toks[c].t !== ';') { c--; }
+        if (c > sIdx && toks[c].t === ',' && c < cueA - 2 && toks[c + 1].word && (!CUES.has(toks[c + 1].low))) {
+          const a = leftPhrase(toks, c - 1, Math.max(sIdx, floor));
+          if (a >= 0 && (toks[a].cap || NOUN_DETERMINERS.has(toks[a].low)) && cueA - 2 - c <= 16) { source = [a, cueA - 1]; }
+        }
+      }
+    }
+    // A participle after a comma takes the sentence subject: "X defended the plan, telling reporters ...".
+    if (!source && ing && prev && prev.t === ',') {
+      const a = sIdx;
+      const b = subjectEnd(toks, a, i);
+      if (b >= a) { source = [a, b]; }
+    }
+    const speech = SPEECH.has(base) || base === 'generic';
+    // Inverted: ', said X.' / '" said X'.
+    let inverted = false;
+    if (!source && speech && !ing && (prev && (prev.t === ',' || isClose(prev, quotes)) || cueA === sIdx)) {
+      const a = i + 1;
+      if (a <= eIdx && toks[a].word && toks[a].quote < 0 && (toks[a].cap || DETERMINERS.has(toks[a].low) || SUBJECT_PRONOUNS.has(toks[a].low))) {
+        const b = phraseEnd(toks, a, eIdx);
+        if (nounPhrase(toks, a, b)) { source = [a, b]; inverted = true; }
+      }
+    }
+    // "called the plan ... and said ...": a coordinated cue shares the subject of the one before.
+    let shared: Span | null = null;
+    if (!source && speech && prev && (prev.low === 'and' || prev.low === 'but') && found.length) {
+      const last = found[found.length - 1];
+      if (last.source && last.cue && toks[i].s - last.cue.end < 400) { shared = last.source; }
+    }
+    if (!source && !shared && !(ing && prev?.t === ',')) { continue; }
+    if (shared) {
+      const f0 = found.length;
+      let cs = cueB + 1;
+      if (toks[cs]?.t === ',' || toks[cs]?.t === ':') { cs++; }
+      if (cs > eIdx || !(toks[cs].word || isOpen(toks[cs], quotes))) { continue; }
+      pushFound(found, text, toks, quotes, null, [cueA, cueB], cs, endOfContent(toks, cs, eIdx, quotes), false);
+      if (found.length > f0) { found[f0].source = shared; }
+      markClaimed(claimed, null, cueA, cueB);
+      floor = cueB + 1;
+      contentUntil = eIdx + 1;
+      continue;
+    }
+    if (!speech && !source) { continue; }
+    // What follows the cue.
+    let k = (inverted ? source![1] : cueB) + 1;
+    if (TELLING.has(base) || base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse') {
+      // The addressee or object: "told reporters", "called the plan".
+      if (k <= eIdx && toks[k].word && toks[k].low !== 'that' && toks[k].quote < 0 && base !== 'call' && base !== 'describe') {
+        // A short object: "reporters", "him", "The Associated Press"; the clause after it is the content.
+        if (toks[k].cap) { while (k + 1 <= eIdx && toks[k + 1].cap && toks[k + 1].word) { k++; } k++; }
+        else if (/^(?:the|a|an|his|her|their|its)$/.test(toks[k].low) && toks[k + 1]?.word) { k += 2; }
+        else { k++; }
+      }
+    }
+    // "said in a statement", "said on Monday", "said Tuesday": part of the cue when it stands between cue and content.
+    const extra = /^(?:in|on|at|during|last|this|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|previously|later|also|again|repeatedly)$/;
+    let m = k;
+    while (m <= eIdx && toks[m].word && toks[m].quote < 0 && (extra.test(toks[m].low) || m > k && !BOUNDARY_WORDS.has(toks[m].low) && toks[m - 1].low !== 'that' && m - k < 5 && /^(?:a|an|the|statement|interview|speech|tweet|post|letter|email|news|conference|release|week|month|year|night|morning|afternoon|evening|day|told|wrote|\p{Lu}.*)$/u.test(toks[m].t))) { m++; }
+    if (m > k && /^in|on|at|during$/.test(toks[k].low) && /statement|interview|speech|tweet|post|letter|email|conference|release/.test(text.slice(toks[k].s, toks[m - 1].e))) { cueB = m - 1; k = m; }
+    const after = toks[k];
+    const endsSentence = !after || after.sentence !== toks[i].sentence || after.t === '.' || after.t === '!' || after.t === '?' || after.t === ';';
+    // '"Q," X said at the meeting.': the quotation before wins over the words after.
+    const before = toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 1];
+    const quoteBefore = !!before && (isClose(before, quotes) || before.t === ',' && isClose(toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 2], quotes));
+    if (quoteBefore && !endsSentence && after.t !== ',' && after.t !== ':' && !isOpen(after, quotes)) {
+      while (k <= eIdx && toks[k].quote < 0 && !/^[.!?;]$/.test(toks[k].t)) { k++; }
+    }
+    const after2 = toks[k];
+    const endsSentence2 = quoteBefore && (!after2 || after2.sentence !== toks[i].sentence || /^[.!?;]$/.test(after2.t));
+    if (!endsSentence && after.t === ':' && k + 1 > eIdx) {
+      // "X said:" at the end of the paragraph: the content is in the next one.
+      const f = make(text, toks, source, [cueA, cueB], [[toks[k].e, toks[k].e]]);
+      f.colon = true;
+      found.push(f);
+      markClaimed(claimed, source, cueA, cueB);
+      floor = k + 1;
+      continue;
+    }
+    // 'He concluded, "Q."': a comma, then the quotation, and nothing of the sentence before the source.
+    const quoteAfterComma = !!after && after.t === ',' && isOpen(toks[k + 1], quotes) && !inverted
+      && (source ? source[0] : cueA) <= Math.max(sIdx, floor) + (toks[Math.max(sIdx, floor)]?.word ? 0 : 1);
+    if (quoteAfterComma) { k++; }
+    if (!endsSentence && !endsSentence2 && (after.t !== ',' || quoteAfterComma)) {
+      // Content after the cue: "said (that) ...", "said: "..."".
+      let cs = k;
+      if (toks[cs].t === ':' || toks[cs].t === '—') { cs++; }
+      if (cs > eIdx) { continue; }
+      if (!speech && !(toks[cs].low === 'that' || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low)))) { continue; }
+      if ((base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse' || base === 'show' || base === 'find') && !toks.slice(cs, Math.min(eIdx, cs + 12) + 1).some(t => t.quote >= 0)) { continue; }
+      const ce = endOfContent(toks, cs, eIdx, quotes);
+      pushFound(found, text, toks, quotes, source, [cueA, cueB], cs, ce, false);
+      contentUntil = eIdx + 1;
+      // Stop the content at a later cue's clause: handled by trimming when that cue is found.
+      markClaimed(claimed, source, cueA, cueB);
+      floor = cueB + 1;
+      continue;
+    }
+    // Content before the cue: '"Q," X said.' or 'Q, X said.'
+    const first = inverted ? cueA : source ? Math.min(source[0], cueA) : cueA;
+    let ce = first - 1;
+    while (ce >= 0 && toks[ce].t === ',' || ce >= 0 && toks[ce].t === '—') { ce--; }
+    if (ce < 0 || ce < floor) { continue; }
+    let cs: number;
+    if (isClose(toks[ce], quotes)) {
+      const q = quotes[toks[ce].quote];
+      cs = toks.findIndex(t => t.s === q[0]);
+    } else {
+      if (!speech) { continue; }
+      cs = Math.max(sentStart.get(toks[ce].sentence)!, floor);
+      if (toks[ce].sentence !== toks[i].sentence) { continue; }
+    }
+    if (cs < 0 || cs > ce) { continue; }
+    const parts: Array<[number, number]> = [[toks[cs].s, toks[ce].e]];
+    // '"Q1," X said, "Q2."': the second part.
+    if (after && after.t === ',' && isOpen(toks[k + 1], quotes)) {
+      const q = quotes[toks[k + 1].quote];
+      parts.push([q[0], q[1]]);
+      k = toks.findIndex(t => t.e === q[1]);
+    }
+    // Trim a previous attribution's content that ran into this one.
+    const prevFound = found[found.length - 1];
+    if (prevFound && prevFound.content.end > toks[cs].s && prevFound.content.start < toks[cs].s) { /* keep: separate clauses */ }
+    found.push(make(text, toks, source, [cueA, cueB], parts));
+    markClaimed(claimed, source, cueA, cueB);
+    floor = Math.max(k, cueB + 1);
+  }
+  // A content clause never swallows the source and cue of a later attribution in the same sentence.
+  for (let f = 0; f + 1 < found.length; f++) {
+    const a = found[f], b = found[f + 1];
+    const cut = Math.min(b.source && b.source.start > a.content.start ? b.source.start : Infinity, b.cue?.start ?? Infinity);
+    if (a.content.start < cut && a.content.end > cut && a.parts.length === 1) {
+      let end = cut;
+      while (end > a.content.start && /[\s,;—–-]/.test(text[end - 1])) { end--; }
+      const joined = /\s+(?:and|but)$/.exec(text.slice(a.content.start, end));
+      if (joined) { end -= joined[0].length; }
+      if (end > a.content.start) { a.content = sp(text, a.content.start, end); a.parts = [a.content]; a.direct = /["“”]/.test(a.content.text); }
+    }
+  }
+  return found;
+}
+
+function markClaimed(claimed: Set<number>, source: [number, number] | null, cueA: number, cueB: number): void {
+  if (source) { for (let k = source[0]; k <= source[1]; k++) { claimed.add(k); } }
+  for (let k = cueA; k <= cueB; k++) { claimed.add(k); }
+}
+
+/** Last token index of the sentence subject starting at toks[a], before the verb (capitalised phrase or pronoun). */
+function subjectEnd(toks: Token[], a: number, limit: number): number {
+  if (SUBJECT_PRONOUNS.has(toks[a].low)) { return a; }
+  let b = a - 1;
+  for (let k = a; k < limit; k++) {
+    const t = toks[k];
+    if (t.quote >= 0) { break; }
+    if (t.word && (t.cap || k === a && DETERMINERS.has(t.low) || k > a && (t.low === 'of' || DETERMINERS.has(toks[k - 1].low) || /’s|'s/.test(t.t)))) { b = k; continue; }
+    if (!t.word && (t.t === '.' && ABBREVIATION.test(toks[k - 1]?.t ?? '') || t.t === '-' || t.t === '’' || t.t === "'")) { continue; }
+    if (t.word && t.low === 's' && /[’']/.test(toks[k - 1].t)) { b = k; continue; }
+    break;
+  }
+  return b >= a && nounPhrase(toks, a, b) ? b : -1;
+}
+
+/** End offset of content that starts at toks[cs] and runs to the end of the sentence, without the final stop. */
+function endOfContent(toks: Token[], cs: number, eIdx: number, quotes: Array<[number, number]>): number {
+  // A quotation that begins the content and ends the sentence: the content is the quotation.
+  if (isOpen(toks[cs], quotes)) {
+    const q = quotes[toks[cs].quote];
+    let k = eIdx;
+    while (k > cs && !toks[k].word && !ANY_MARK.test(toks[k].t) && toks[k].e > q[1]) { k--; }
+    if (toks[k].e <= q[1]) { return q[1]; }
+  }
+  let k = eIdx;
+  while (k > cs && !toks[k].word && toks[k].quote < 0 && !isClose(toks[k], quotes) && toks[k].t !== ')') { k--; }
+  if (toks[k].quote >= 0) { return Math.max(toks[k].e, quotes[toks[k].quote][1]); }
+  return toks[k].e;
+}
+
+function pushFound(found: Found[], text: string, toks: Token[], _quotes: Array<[number, number]>, source: [number, number] | null, cue: [number, number], cs: number, ce: number, _x: boolean): void {
+  if (ce <= toks[cs].s) { return; }
+  found.push(make(text, toks, source, cue, [[toks[cs].s, ce]]));
+}
+
+function make(text: string, toks: Token[], source: [number, number] | null, cue: [number, number], parts: Array<[number, number]>): Found {
+  const spans = parts.map(([s, e]) => sp(text, s, e));
+  const content = sp(text, spans[0].start, spans[spans.length - 1].end);
+  return {
+    source: source ? sp(text, toks[source[0]].s, toks[source[1]].e) : null,
+    cue: sp(text, toks[cue[0]].s, toks[cue[1]].e),
+    content, parts: spans,
+    direct: spans.some(p => /["“”]/.test(p.text)),
+    speaker: null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Speakers: names, pronouns and roles, resolved in one pass over the article in reading order.
+
+const NAME = /\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+(?:de|van|von|da|del|al|bin|le|la)?\s*\p{Lu}[\p{L}’'-]+)+)/gu;
+
+function stripPossessive(s: string): string { return s.replace(/[’']s$/, ''); }
+
+interface Resolver { resolve(source: Span): string | null; see(offset: number): void }
+
+function resolver(text: string, people: Array<{ name: string; titles: string[]; mentions: Span[] }>): Resolver {
+  // Full names in reading order, with the title words just before them ("Mayor Alan Okafor").
+  const names: Array<{ at: number; name: string; titles: string[] }> = [];
+  for (const m of text.matchAll(NAME)) {
+    const words = m[1].split(/\s+/);
+    const titles: string[] = [];
+    while (words.length > 2 && TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) { titles.push(words.shift()!.toLowerCase()); }
+    while (words.length > 1 && TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) { titles.push(words.shift()!.toLowerCase()); }
+    if (words.length < 2) { continue; }
+    const before = text.slice(Math.max(0, m.index! - 40), m.index!).match(/((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u);
+    if (before) { for (const w of before[1].trim().split(/\s+/)) { titles.push(w.toLowerCase()); } }
+    names.push({ at: m.index!, name: stripPossessive(words.join(' ')), titles });
+  }
+  for (const p of people) { for (const m of p.mentions) { names.push({ at: m.start, name: p.name, titles: p.titles.map(t => t.toLowerCase()) }); } }
+  names.sort((a, b) => a.at - b.at);
+  let last: string | null = null;
+  let lastAt = -1;
+  const seen = (offset: number) => names.filter(n => n.at <= offset);
+  return {
+    see(): void { /* speakers are remembered through `last` */ },
+    resolve(source: Span): string | null {
+      const raw = source.text.replace(/[,\s]+$/, '');
+      const low = raw.toLowerCase();
+      const before = seen(source.start);
+      if (PRONOUNS.has(low)) {
+        // The nearer of the last speaker and the last person named: "Minister X later clarified ... she said".
+        const named = before.at(-1);
+        return named && named.at > lastAt ? named.name : last;
+      }
+      lastAt = source.start;
+      // A name in the phrase: the fullest earlier form with the same surname.
+      const caps = raw.match(/\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*/gu) ?? [];
+      const nameWords = caps.map(c => c.split(/\s+/).filter(w => !TITLES.has(w.toLowerCase().replace(/\.$/, '')) && !/^(?:The|A|An)$/.test(w)).join(' ')).filter(Boolean);
+      // The head of the phrase comes last: "Acme Capital portfolio manager Jane Roe" is Jane Roe.
+      const candidate = [...nameWords].reverse().find(w => w.includes(' ')) ?? nameWords.at(-1);
+      if (candidate && /^\p{Lu}/u.test(candidate)) {
+        const surname = stripPossessive(candidate.split(' ').at(-1)!);
+        const full = [...before, ...names.filter(n => n.at >= source.start && n.at < source.end)].reverse().find(n => n.name.split(' ').at(-1) === surname);
+        const out = full && full.name.length >= candidate.length ? full.name : stripPossessive(candidate);
+        if (!/^(?:The|A|An)\b/.test(raw) || candidate.split(' ').length > 1 || full) { last = out; return out; }
+      }
+      // A role: "the mayor" -> the person introduced with that title.
+      const role = low.replace(/^(?:the|a|an|his|her|their|its)\s+/, '').trim();
+      const head = role.split(/\s+/).at(-1) ?? '';
+      if (head && TITLES.has(head)) {
+        const hit = [...before].reverse().find(n => n.titles.includes(head));
+        if (hit) { last = hit.name; return hit.name; }
+      }
+      // An organisation or a group: named as written, without the article.
+      return raw.replace(/^.*\bby\s+/, '').replace(/^(?:the|The)\s+/, '').replace(/[’']s(?:\s+own)?\s+\w+$/, '');
+    },
+  };
+}
+
+function quoteRanges(quotes: Quote[], from: number, to: number): Array<[number, number]> {
+  // Outer quotations only, clipped to the paragraph: nested ones are part of the outer one's words.
+  const out: Array<[number, number]> = [];
+  let end = -1;
+  for (const q of quotes) {
+    if (q.end <= from || q.start >= to) { continue; }
+    if (q.start < end) { continue; }
+    out.push([Math.max(q.start, from), Math.min(q.end, to)]);
+    end = q.end;
+  }
+  return out;
+}
 
 export default function attributions() {
-  return (_tree: Root, _file: VFile): void => {};
+  return (tree: Root, file: VFile): void => {
+    const data = dataOf(file);
+    const text = data.prose.text;
+    const source = String(file.value);
+    const paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
+    const perParagraph: Found[][] = [];
+    const ranges: Array<Array<[number, number]>> = [];
+    for (const p of paragraphs) {
+      const from = p.position!.start.offset!, to = p.position!.end.offset!;
+      const qs = quoteRanges(data.quotes, from, to);
+      ranges.push(qs);
+      const key = `attributions:${qs.map(([a, b]) => `${a - from}-${b - from}`).join(',')}`;
+      perParagraph.push(memoParagraph(key, p, () => analyseParagraph(text, p, qs)));
+    }
+    const all: Found[] = [];
+    // Quotations that run on after an attributed one (later sentences, later paragraphs) join it.
+    let open: Found | null = null;
+    for (let p = 0; p < paragraphs.length; p++) {
+      const from = paragraphs[p].position!.start.offset!, to = paragraphs[p].position!.end.offset!;
+      const found = perParagraph[p];
+      const qs = ranges[p];
+      if (open && open.colon && found.length === 0) {
+        // "X said:" then the words in this paragraph.
+        open.parts = [span(source, firstNonSpace(text, from, to), lastNonSpace(text, from, to))];
+        open.content = open.parts[0];
+        open.direct = /["“”]/.test(open.content.text);
+        open.colon = false;
+      } else if (open && open.direct && qs.length > 0 && qs[0][0] === firstNonSpace(text, from, to) && !found.some(f => f.content.start <= qs[0][0] && qs[0][0] < f.content.end || (f.cue?.start ?? 0) < qs[0][1])) {
+        for (const [a, b] of qs) { open.parts.push(span(source, a, b)); }
+      } else {
+        open = null;
+      }
+      for (const f of found) {
+        // Later sentences of this paragraph that are nothing but quotations continue it.
+        const covered = (a: number) => found.some(g => g.parts.some(pt => pt.start <= a && a < pt.end));
+        const lastEnd = f.parts[f.parts.length - 1].end;
+        if (f.direct) {
+          let at = Math.max(lastEnd, f.cue?.end ?? 0, f.source?.end ?? 0);
+          let first = true;
+          for (const [a, b] of qs) {
+            if (a < lastEnd || covered(a)) { continue; }
+            // The rest of the attribution's own sentence may stand between ("...," she told AFP on Monday. "...").
+            if (!(/^[\s.,;:!?—–-]*$/.test(text.slice(at, a)) || first && at > lastEnd && sentenceTail(text.slice(at, a)))) { break; }
+            first = false;
+            if (found.some(g => g !== f && (g.cue?.start ?? 0) >= at && (g.cue?.start ?? 0) < a)) { break; }
+            f.parts.push(span(source, a, b));
+            at = b;
+          }
+        }
+        f.content = span(source, f.parts[0].start, f.parts[f.parts.length - 1].end);
+        all.push(f);
+        open = f;
+      }
+      if (open && !open.colon && open.content.end >= from) {
+        const lastEnd = open.parts[open.parts.length - 1].end;
+        const at = Math.max(lastEnd, open.cue?.end ?? 0, open.source?.end ?? 0);
+        const tail = text.slice(at, to);
+        if (!(/^[\s.,;:!?—–"“”-]*$/.test(tail) || at > lastEnd && sentenceTail(tail))) { open = null; }
+      } else if (open && !open.colon && found.length === 0 && !(qs.length && qs[0][0] === firstNonSpace(text, from, to))) { open = null; }
+    }
+    const resolve = resolver(text, data.people ?? []);
+    const out: Attribution[] = [];
+    for (const f of all) {
+      if (f.colon) { continue; }
+      f.content = span(source, f.parts[0].start, f.parts[f.parts.length - 1].end);
+      f.direct = f.parts.some(pt => /["“”]/.test(pt.text));
+      f.speaker = f.source ? resolve.resolve(f.source) : null;
+      // Spans were cut from the prose (markup blanked, and maybe from a memo of an identical paragraph
+      // elsewhere): their text is re-read from the document itself.
+      const real = (x: Span): Span => span(source, x.start, x.end);
+      const a: Attribution = { source: f.source && real(f.source), cue: f.cue && real(f.cue), content: real(f.content), direct: f.direct, speaker: f.speaker };
+      if (f.parts.length > 1) { a.parts = f.parts.map(real); }
+      out.push(a);
+    }
+    data.attributions = out;
+    // Quotations inside attributed words are attributed, and not scare quotes after all.
+    let j = 0;
+    const pieces = out.flatMap(a => a.parts ?? [a.content]).sort((x, y) => x.start - y.start);
+    for (const q of data.quotes) {
+      while (j < pieces.length && pieces[j].end <= q.start) { j++; }
+      for (let k = j; k < pieces.length && pieces[k].start < q.end; k++) {
+        // A piece that opens with the quotation (it may be clipped at a paragraph end) or contains it.
+        if (pieces[k].start <= q.start + 1 && pieces[k].end > q.start + 1) { q.attributed = true; q.scare = false; break; }
+      }
+    }
+  };
 }
+
+/** The rest of one sentence, without quotations: "told AFP on Monday." */
+function sentenceTail(gap: string): boolean {
+  if (/["“”]/.test(gap) || gap.length > 240) { return false; }
+  const plain = gap.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|St|Jr|Sr|[A-Z])\./g, '');
+  return !/[.!?]\s+\S/.test(plain.trim());
+}
+
+function span(text: string, start: number, end: number): Span { return { start, end, text: text.slice(start, end) }; }
+function firstNonSpace(text: string, from: number, to: number): number { let i = from; while (i < to && /\s/.test(text[i])) { i++; } return i; }
+function lastNonSpace(text: string, from: number, to: number): number { let i = to; while (i > from && /\s/.test(text[i - 1])) { i--; } return i; }

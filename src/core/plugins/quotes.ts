@@ -147,7 +147,7 @@ export default function quotes() {
       q.open.quote = index;
       if (q.close) { q.close.quote = index; }
       const start = q.open.offset;
-      return { start, end: q.end, text: String(file.value).slice(start, q.end), attributed: false, scare: false };
+      return { start, end: q.end, text: String(file.value).slice(start, q.end), attributed: false, scare: scareLike(text, start, q.end) };
     });
     data.marks.sort((a, b) => a.offset - b.offset);
   };
@@ -156,4 +156,17 @@ export default function quotes() {
 function firstNonSpace(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) { if (!/\s/.test(text[i])) { return i; } }
   return -1;
+}
+
+/**
+ * Scare quotes and titles look like a few words set off inside running prose: no sentence of their own, no
+ * comma or stop inside the marks, and a word (not a colon or a cue's comma) just before. The attributions
+ * plugin clears the flag when an attribution does claim the words ("called the plan "a slow closure"").
+ */
+export function scareLike(text: string, start: number, end: number): boolean {
+  const inner = text.slice(start + 1, end - 1);
+  const words = inner.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 4 || /[.,!?;:…]$/.test(inner.trim())) { return false; }
+  const before = text.slice(Math.max(0, start - 3), start);
+  return /[\p{L}\p{N}]\s$/u.test(before) || /[(\[]$/.test(before);
 }

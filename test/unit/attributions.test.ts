@@ -1,0 +1,179 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { analyse } from '../../src/core/pipeline.ts';
+import type { Analysis, Attribution } from '../../src/core/model.ts';
+
+const sample = (name: string): string => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
+
+function find(r: Analysis, content: string): Attribution {
+  const a = r.attributions.find(x => (x.parts ?? [x.content]).some(p => p.text.includes(content)));
+  assert.ok(a, `no attribution for ${content}: ${JSON.stringify(r.attributions.map(x => x.content.text))}`);
+  return a;
+}
+
+function spansExact(r: Analysis): void {
+  for (const a of r.attributions) {
+    for (const s of [a.source, a.cue, a.content, ...(a.parts ?? [])]) {
+      if (s) { assert.equal(r.text.slice(s.start, s.end), s.text); }
+    }
+  }
+}
+
+describe('attributions', () => {
+  it('attributes both parts of a quotation split around its attribution', () => {
+    const r = analyse('"The bridge is closed," Inspector Maya Brandt said on Friday. "It will stay closed until spring."');
+    const a = find(r, 'The bridge is closed');
+    assert.equal(a.source?.text, 'Inspector Maya Brandt');
+    assert.equal(a.cue?.text, 'said');
+    assert.deepEqual(a.parts?.map(p => p.text), ['"The bridge is closed,"', '"It will stay closed until spring."']);
+    assert.equal(a.speaker, 'Maya Brandt');
+    assert.ok(r.quotes.every(q => q.attributed));
+    spansExact(r);
+  });
+
+  it('reads curly marks, inverted "said X" and a cue before the quotation', () => {
+    const r = analyse('“We are ready,” said Omar Haddad. Lena Park said: “We are not.”');
+    assert.equal(find(r, 'We are ready').source?.text, 'Omar Haddad');
+    const b = find(r, 'We are not');
+    assert.equal(b.source?.text, 'Lena Park');
+    assert.equal(b.content.text, '“We are not.”');
+    assert.ok(b.direct);
+  });
+
+  it('joins a multi-paragraph quotation to its speaker', () => {
+    const text = 'Rita Olsen said the vote was close.\n\n"We counted twice," Olsen said. "The margin was four votes.\n\n"Nobody asked for a recount."\n\nThe board adjourned.';
+    const r = analyse(text);
+    const a = find(r, 'We counted twice');
+    assert.equal(a.speaker, 'Rita Olsen');
+    assert.ok(a.parts!.some(p => p.text.includes('Nobody asked')));
+    assert.ok(r.quotes.every(q => q.attributed));
+  });
+
+  it('keeps a nested single quotation inside the attributed one, not reported', () => {
+    const r = analyse('"He told us \'wait a week\' and left," Carla Nunes said.');
+    assert.equal(find(r, 'wait a week').source?.text, 'Carla Nunes');
+    assert.equal(r.diagnostics.filter(d => d.rule === 'attribution/unattributed-quote').length, 0);
+  });
+
+  it('handles indirect speech: said that, trailing said, according to, told, wrote, urged, believes', () => {
+    const r = analyse([
+      'Governor Ann Tully said that the budget would balance.',
+      'The tunnel will reopen in May, the transit agency said.',
+      'According to the auditor, the fund is short by $2 million.',
+      'Mr. Bell told reporters the plan was dead.',
+      'Professor Jin Wu wrote that tariffs would rise.',
+      'Ms. Ruiz believes the deal will hold.',
+    ].join(' '));
+    assert.equal(find(r, 'the budget would balance').content.text, 'that the budget would balance');
+    assert.equal(find(r, 'tunnel will reopen').source?.text, 'the transit agency');
+    const acc = find(r, 'fund is short');
+    assert.equal(acc.source?.text, 'the auditor');
+    assert.equal(acc.cue?.text, 'According to');
+    assert.equal(find(r, 'plan was dead').source?.text, 'Mr. Bell');
+    assert.equal(find(r, 'tariffs would rise').source?.text, 'Professor Jin Wu');
+    assert.equal(find(r, 'deal will hold').source?.text, 'Ms. Ruiz');
+    assert.ok(r.attributions.every(a => !a.direct));
+  });
+
+  it('reads a partial quotation inside a clause and a describe-as cue', () => {
+    const r = analyse('Senator Ola Berg called the merger "a gift to monopolies" on Tuesday. Critics described it as "reckless."');
+    const a = find(r, 'a gift to monopolies');
+    assert.equal(a.source?.text, 'Senator Ola Berg');
+    assert.equal(a.cue?.text, 'called');
+    assert.ok(a.direct);
+    assert.equal(find(r, 'reckless').source?.text, 'Critics');
+  });
+
+  it('flags scare quotes as nobody\'s words and does not report them', () => {
+    const r = analyse('The so-called "reform" package passed on Monday.');
+    assert.equal(r.quotes.length, 1);
+    assert.equal(r.quotes[0].scare, true);
+    assert.equal(r.diagnostics.filter(d => d.rule === 'attribution/unattributed-quote').length, 0);
+  });
+
+  it('reports a quotation that no one is credited with, with no fix', () => {
+    const r = analyse('The hall was full.\n\n"This will not stand."\n\nThe meeting ended at nine.');
+    const d = r.diagnostics.filter(x => x.rule === 'attribution/unattributed-quote');
+    assert.equal(d.length, 1);
+    assert.equal(d[0].text, '"This will not stand."');
+    assert.deepEqual(d[0].expected, []);
+    assert.equal(d[0].severity, 'info');
+  });
+
+  it('keeps exact offsets with emoji, CRLF and Markdown', () => {
+    const text = '# Vote 🗳️ day\r\n\r\n**Emoji 😀 first.** "We won," said **Dara Quinn**.\r\n';
+    const r = analyse(text, { language: 'markdown' });
+    const a = find(r, 'We won');
+    assert.equal(a.content.text, '"We won,"');
+    assert.ok(a.source && a.source.text.includes('Dara Quinn'));
+    spansExact(r);
+  });
+
+  it('resolves pronouns, surnames and roles', () => {
+    const r = analyse('Mayor Ivo Marsh opened the session. The mayor said taxes would fall. "Not this year," he said. Marsh later added that fees would rise.');
+    assert.equal(find(r, 'taxes would fall').speaker, 'Ivo Marsh');
+    assert.equal(find(r, 'Not this year').speaker, 'Ivo Marsh');
+    assert.equal(find(r, 'fees would rise').speaker, 'Ivo Marsh');
+  });
+
+  describe('harbor-dredging sample', () => {
+    const r = analyse(sample('harbor-dredging.txt'));
+    it('Delgado split quote', () => {
+      const a = find(r, 'We were told this would cost');
+      assert.equal(a.speaker, 'Rosa Delgado');
+      assert.ok(a.parts!.some(p => p.text.startsWith('"Now the number')));
+    });
+    it('Wierzbicki: telling reporters, and "he said"', () => {
+      const t = find(r, '1,200 jobs');
+      assert.equal(t.cue?.text, 'telling');
+      assert.equal(t.speaker, 'Tomasz Wierzbicki');
+      const he = find(r, 'Ships are already turning away');
+      assert.equal(he.source?.text, 'he');
+      assert.equal(he.speaker, 'Tomasz Wierzbicki');
+      assert.ok(he.parts!.some(p => p.text.includes('Every month')));
+    });
+    it('Okafor, Lindqvist partial quote, port authority, the mayor', () => {
+      assert.equal(find(r, 'I will not let this port die').speaker, 'Alan Okafor');
+      const l = find(r, 'as long as the fishing boats');
+      assert.equal(l.speaker, 'Marta Lindqvist');
+      assert.ok(l.direct);
+      const port = find(r, '14 ships were diverted');
+      assert.equal(port.source?.text, "the port authority's own report");
+      assert.equal(port.cue?.text, 'According to');
+      assert.equal(find(r, 'would not proceed without the audit').speaker, 'Alan Okafor');
+    });
+    it('reports no unattributed quotation', () => {
+      assert.equal(r.diagnostics.filter(d => d.rule === 'attribution/unattributed-quote').length, 0);
+      spansExact(r);
+    });
+  });
+
+  describe('ministry-budget sample', () => {
+    const r = analyse(sample('ministry-budget.md'), { language: 'markdown' });
+    it('Saarinen told lawmakers; she said', () => {
+      const t = find(r, 'We will protect frontline hospitals');
+      assert.equal(t.cue?.text, 'told');
+      assert.equal(t.speaker, 'Ingrid Saarinen');
+      const she = find(r, 'I said operating costs');
+      assert.equal(she.source?.text, 'she');
+      assert.match(she.speaker ?? '', /^Ingrid Sa/);
+    });
+    it('Asante-Boateng called the plan "..."', () => {
+      const a = find(r, 'a slow closure of rural clinics');
+      assert.equal(a.cue?.text, 'called');
+      assert.equal(a.speaker, 'Kwame Asante-Boateng');
+    });
+    it('According to figures released by the finance ministry', () => {
+      const a = find(r, 'the health budget will shrink');
+      assert.equal(a.source?.text, 'figures released by the finance ministry');
+      assert.equal(a.speaker, 'finance ministry');
+    });
+    it('Dana Whitfield said in a statement', () => {
+      const a = find(r, 'Saarinen has never supported');
+      assert.equal(a.cue?.text, 'said in a statement');
+      assert.equal(a.speaker, 'Dana Whitfield');
+      assert.equal(a.direct, false);
+      spansExact(r);
+    });
+  });
+});
