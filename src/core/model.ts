@@ -1,6 +1,7 @@
 // The one vocabulary that the engine, the editor glue, the CLI and the evaluation speak.
 // Every offset is a JavaScript string index (UTF-16 code unit) into the document text as given,
 // end exclusive, and `text` always equals `documentText.slice(start, end)`.
+import type { DirectoryEntry } from './directory.js';
 
 export interface Span {
   start: number;
@@ -26,6 +27,8 @@ export interface Attribution {
   direct: boolean;
   /** The person (or organisation) the source refers to, resolved through pronouns, surnames and roles. */
   speaker: string | null;
+  /** When the content is split around its attribution ("...," she said. "..."): the pieces; `content` spans them all. */
+  parts?: Span[];
 }
 
 export type FigureKind = 'count' | 'money' | 'percent' | 'date' | 'year' | 'time' | 'quantity' | 'ordinal' | 'tally' | 'fraction' | 'duration';
@@ -47,6 +50,12 @@ export interface Person {
   titles: string[];
   /** Every mention: full name, surname, title reference or (for speakers) pronoun. */
   mentions: Span[];
+  /** Stable within one analysis ("person-1"), for linking hover cards and related information. */
+  id?: string;
+  /** Organisations the person belongs to (from the people directory). */
+  organizations?: string[];
+  /** The people-directory entry for this name, when there is one. */
+  directory?: DirectoryEntry;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

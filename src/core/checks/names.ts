@@ -1,7 +1,265 @@
-// Placeholder: replaced by the real names check.
+// name/ rules: one person spelled two ways in one article (name/mismatch), and a name close to but not equal to
+// a people-directory entry (name/directory).
+// The comparison runs over distinct word forms, never over all pairs of mentions: forms are bucketed by their
+// first letter and only forms of a person's name are compared with the forms in their bucket. Context decides
+// what the spelling distance cannot: "Jane Smyth" next to "John Smith" is another person, "Rosa Delgada" next to
+// "Rosa Delgado" is not. Plurals and possessives ("the Clintons", "Obama's") are not misspellings.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
+// The two string metrics ship as untyped CommonJS; their call signatures are declared where they are used.
+// @ts-expect-error no type declarations
+import damerauLevenshtein from 'damerau-levenshtein';
+// @ts-expect-error no type declarations
+import jaroWinklerRaw from 'jaro-winkler';
+import { doubleMetaphone } from 'double-metaphone';
+import { dataOf, report } from '../context.js';
+import { NOT_NAMES, TITLE_HEADS, peopleIndex, type PeopleIndex } from '../plugins/people.js';
+import { directoryNames, lookup, normaliseName, type Directory } from '../directory.js';
+import type { Span } from '../model.js';
+
+const editDistance = (a: string, b: string): number => (damerauLevenshtein as (a: string, b: string) => { steps: number })(a, b).steps;
+const jaroWinkler = (a: string, b: string): number => (jaroWinklerRaw as (a: string, b: string) => number)(a, b);
+
+type Role = 'given' | 'surname' | 'middle' | 'alone';
+
+interface Occurrence extends Span {
+  role: Role;
+  /** The other words of the full name this word stands in (keys), for context. */
+  given?: string;
+  surname?: string;
+  person: number;
+}
+
+interface Form {
+  key: string;
+  /** The spelling as most often written (case kept). */
+  display: string;
+  occurrences: Occurrence[];
+  first: number;
+}
+
+const keyOf = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
+
+function collectForms(index: PeopleIndex): Map<string, Form> {
+  const forms = new Map<string, Form>();
+  const spellings = new Map<string, Map<string, number>>();
+  for (const c of index.candidates) {
+    if (c.nonPerson) { continue; }
+    const toks = c.tokens;
+    let last = toks.length - 1;
+    while (last > 0 && SUFFIX.test(keyOf(toks[last].text))) { last--; }
+    toks.forEach((t, n) => {
+      const k = keyOf(t.text);
+      const role: Role = toks.length === 1 ? 'alone' : n === 0 ? 'given' : n === last ? 'surname' : 'middle';
+      const occ: Occurrence = { start: t.start, end: t.end, text: t.text, role, person: c.person };
+      if (role === 'surname' || role === 'middle') { occ.given = keyOf(toks[0].text); }
+      if (role === 'given') { occ.surname = keyOf(toks[last].text); }
+      let f = forms.get(k);
+      if (!f) { f = { key: k, display: t.text, occurrences: [], first: t.start }; forms.set(k, f); spellings.set(k, new Map()); }
+      f.occurrences.push(occ);
+      const s = spellings.get(k)!;
+      s.set(t.text, (s.get(t.text) ?? 0) + 1);
+    });
+  }
+  for (const [k, f] of forms) {
+    f.display = [...spellings.get(k)!].sort((a, b) => b[1] - a[1])[0][0];
+  }
+  return forms;
+}
+
+/** Plural and possessive forms of one name are the same name: Clinton / Clintons / Clintons'. */
+function isInflection(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  // ...and so are the words made from them: America / American, Israel / Israeli, Latin / Latino.
+  return l.startsWith(s) && ['s', 'es', "'", '’', 'n', 'an', 'ian', 'i', 'o', 'ns', 'ese'].includes(l.slice(s.length));
+}
+
+/** Given names and their short forms are both right: Pete / Peter, Mike / Mikey. */
+function isNickname(a: Form, b: Form): boolean {
+  const [s, l] = a.key.length <= b.key.length ? [a, b] : [b, a];
+  return l.key.startsWith(s.key) && ['y', 'ie', 'r', 'o', 'a'].includes(l.key.slice(s.key.length)) &&
+    a.occurrences.some(o => o.role === 'given') && b.occurrences.some(o => o.role === 'given');
+}
+
+/** Spellings one slip apart: a swap, a dropped or added letter, a changed letter; two slips in long names if they sound alike. */
+export function closeSpellings(a: string, b: string): boolean {
+  if (a === b || a[0] !== b[0]) { return false; }
+  const min = Math.min(a.length, b.length), max = Math.max(a.length, b.length);
+  if (min < 3 || max - min > 2) { return false; }
+  const d = editDistance(a, b);
+  const jw = jaroWinkler(a, b);
+  const [a1, a2] = doubleMetaphone(a);
+  const [b1, b2] = doubleMetaphone(b);
+  const soundAlike = a1 === b1 || a1 === b2 || a2 === b1;
+  if (d === 1) {
+    // In four letters, a dropped letter makes another short name (Cruz / Crz is a slip, Paul / Pal is not clear).
+    if (max === 4 && a.length !== b.length && !soundAlike) { return false; }
+    return jw >= 0.88 || soundAlike;
+  }
+  return d === 2 && min >= 8 && jw >= 0.93 && soundAlike;
+}
+
+interface DirectoryTokens { tokens: Map<string, string> }
+
+function directoryTokens(directory: Directory | undefined): DirectoryTokens {
+  const tokens = new Map<string, string>();
+  for (const { name } of directoryNames(directory)) {
+    for (const w of name.split(/\s+/)) { if (w.length > 1) { tokens.set(keyOf(w.replace(/\.$/, '')), w); } }
+  }
+  return { tokens };
+}
+
+const plural = (n: number): string => (n === 1 ? 'once' : `${n} times`);
 
 export default function names() {
-  return (_tree: Root, _file: VFile): void => {};
+  return (_tree: Root, file: VFile): void => {
+    const index = peopleIndex(file);
+    if (!index) { return; }
+    const directory = dataOf(file).options.directory;
+    const forms = collectForms(index);
+    const dir = directoryTokens(directory);
+    const reported = new Set<number>();
+    mismatches(file, index, forms, dir, reported);
+    if (directory && directory.entries.length > 0) { directoryNearMisses(file, index, directory, reported); }
+  };
+}
+
+function mismatches(file: VFile, index: PeopleIndex, forms: Map<string, Form>, dir: DirectoryTokens, reported: Set<number>): void {
+  // A name's words are the words of grouped people: those are what a misspelling is measured against.
+  // Only people named in full or with a title count: a country that "said" something is no measure of spelling.
+  const strong = new Set<number>();
+  const titled = new Set<number>();
+  for (const c of index.candidates) {
+    if (c.person >= 0 && (c.tokens.length >= 2 || c.evidence.some(e => e !== 'speech'))) { strong.add(c.person); }
+    if (c.person >= 0 && c.evidence.some(e => e !== 'speech')) { titled.add(c.person); }
+  }
+  const nameForms = [...forms.values()].filter(f => f.occurrences.some(o => strong.has(o.person)) && f.key.length >= 3 && !NOT_NAMES.has(f.key));
+  const buckets = new Map<string, Form[]>();
+  for (const f of forms.values()) {
+    if (f.key.length < 3 || NOT_NAMES.has(f.key) || TITLE_HEADS.has(f.key)) { continue; }
+    const b = buckets.get(f.key[0]) ?? [];
+    b.push(f);
+    buckets.set(f.key[0], b);
+  }
+  const seen = new Set<string>();
+  for (const a of nameForms) {
+    for (const b of buckets.get(a.key[0]) ?? []) {
+      if (a === b) { continue; }
+      const pair = a.key < b.key ? `${a.key}\u0000${b.key}` : `${b.key}\u0000${a.key}`;
+      if (seen.has(pair)) { continue; }
+      seen.add(pair);
+      if (isNickname(a, b) || !closeSpellings(a.key, b.key)) { continue; }
+      comparePair(file, index, a, b, dir, reported, titled);
+    }
+  }
+}
+
+/** How an occurrence of `wrong` fits the name `right`: the same full name but one word, or another person. */
+function fit(o: Occurrence, right: Form): 'strong' | 'weak' | 'other' {
+  const givens = new Set(right.occurrences.filter(r => r.role === 'surname').map(r => r.given!));
+  const surnames = new Set(right.occurrences.filter(r => r.role === 'given').map(r => r.surname!));
+  switch (o.role) {
+    case 'surname':
+      if (givens.size === 0) { return surnames.size > 0 ? 'other' : 'weak'; }
+      return givens.has(o.given!) || [...givens].some(g => g[0] === o.given![0] && (g.length === 1 || o.given!.length === 1)) ? 'strong' : 'other';
+    case 'given':
+      return surnames.has(o.surname!) ? 'strong' : 'other';
+    case 'middle':
+      return 'other';
+    default:
+      // A word only ever used as a given name (Mike, Marco) does not stand alone in news copy: Mikey, Mario are others.
+      return right.occurrences.some(r => r.role === 'alone' || r.role === 'surname') ? 'weak' : 'other';
+  }
+}
+
+function comparePair(file: VFile, index: PeopleIndex, a: Form, b: Form, dir: DirectoryTokens, reported: Set<number>, titled: Set<number>): void {
+  // Which spelling is right: the directory's, else the article's majority, else the one it introduces first.
+  const inDirA = dir.tokens.has(a.key), inDirB = dir.tokens.has(b.key);
+  let right: Form, wrong: Form, reason: 'directory' | 'majority' | 'first';
+  if (inDirA !== inDirB) { [right, wrong] = inDirA ? [a, b] : [b, a]; reason = 'directory'; }
+  else if (a.occurrences.length !== b.occurrences.length) { [right, wrong] = a.occurrences.length > b.occurrences.length ? [a, b] : [b, a]; reason = 'majority'; }
+  else { [right, wrong] = a.first < b.first ? [a, b] : [b, a]; reason = 'first'; }
+  if (!right.occurrences.some(o => o.person >= 0) && reason !== 'directory') { return; }
+  // "the Clintons" next to "Clinton" is a plural; "Sander" next to "Sanders" is a dropped letter.
+  if (isInflection(a.key, b.key) && wrong.key.length > right.key.length) { return; }
+  // A cut-off ending (Sander / Sanders, America / American) is a slip only in the name of someone the article titles.
+  const inflected = right.key.startsWith(wrong.key);
+  // A word the article also writes in lower case is a common word, not a slip (Bush / bus is not a name).
+  if (index.lowerWords.has(wrong.key)) { return; }
+  const fits = wrong.occurrences.map(o => fit(o, right));
+  if (fits.includes('other')) { return; }
+  const strong = fits.includes('strong');
+  // Without a shared given name, only a rare spelling of a name used more often is a slip.
+  if (!strong && reason !== 'directory' && !(wrong.occurrences.length <= 2 && right.occurrences.length > wrong.occurrences.length)) { return; }
+  if (reason === 'first' && !strong) { return; }
+  // "African American" next to "African Americans" is a group, not a person: a dropped final s needs a titled person.
+  if (inflected && !right.occurrences.some(o => titled.has(o.person))) { return; }
+  const rc = right.occurrences.length, wc = wrong.occurrences.length;
+  const dirSpelling = dir.tokens.get(right.key);
+  let message = `“${wrong.display}” here, but “${right.display}” elsewhere in this article`;
+  if (reason === 'majority') { message += ` (${plural(rc)}, against ${plural(wc)})`; }
+  if (reason === 'first') { message += ` (${plural(rc)} each; the article introduces the name as “${right.display}”)`; }
+  if (reason === 'directory') {
+    message += rc < wc
+      ? `; the article uses “${wrong.display}” more (${plural(wc)} against ${plural(rc)}), but the people directory has “${dirSpelling}”`
+      : `; the people directory has “${dirSpelling}”`;
+  } else if (dir.tokens.size > 0) {
+    message += '; the people directory has neither spelling';
+  }
+  const related = right.occurrences.slice(0, 10).map(o => ({ start: o.start, end: o.end, message: `spelled “${o.text}” here` }));
+  for (const o of wrong.occurrences) {
+    if (reported.has(o.start)) { continue; }
+    reported.add(o.start);
+    report(file, o.start, o.end, message, 'name/mismatch', {
+      expected: [dirSpelling ?? right.display],
+      related: [...related, ...wrong.occurrences.filter(x => x !== o).slice(0, 5).map(x => ({ start: x.start, end: x.end, message: `also “${x.text}” here` }))],
+    });
+  }
+}
+
+/** A person whose name is one or two slips away from a directory name (Sabrina Sign / Sabrina Singh). */
+function directoryNearMisses(file: VFile, index: PeopleIndex, directory: Directory, reported: Set<number>): void {
+  const byWord = new Map<string, string[]>();
+  for (const { name } of directoryNames(directory)) {
+    for (const w of normaliseName(name).split(' ')) {
+      if (w.length < 2) { continue; }
+      const list = byWord.get(w) ?? [];
+      list.push(name);
+      byWord.set(w, list);
+    }
+  }
+  const byPerson = new Map<number, Array<Span>>();
+  for (const c of index.candidates) {
+    if (c.person < 0) { continue; }
+    const list = byPerson.get(c.person) ?? [];
+    list.push(...c.tokens);
+    byPerson.set(c.person, list);
+  }
+  index.people.forEach((p, n) => {
+    if (lookup(directory, p.name)) { return; }
+    const words = normaliseName(p.name).split(' ').filter(w => w.length > 1);
+    if (words.length < 2) { return; }
+    const candidates = new Set(words.flatMap(w => byWord.get(w) ?? []));
+    for (const entryName of candidates) {
+      const dirWords = entryName.split(/\s+/).filter(w => w.replace(/\./g, '').length > 1);
+      if (dirWords.length !== words.length) { continue; }
+      const fixes = new Map<string, string>();
+      let ok = true;
+      words.forEach((w, i) => {
+        const d = normaliseName(dirWords[i]);
+        if (d === w) { return; }
+        const close = d[0] === w[0] && editDistance(d, w) <= 2 && jaroWinkler(d, w) >= 0.85 && Math.min(d.length, w.length) >= 3;
+        if (close) { fixes.set(w, dirWords[i]); } else { ok = false; }
+      });
+      if (!ok || fixes.size === 0 || fixes.size === words.length) { continue; }
+      for (const t of byPerson.get(n) ?? []) {
+        const fix = fixes.get(normaliseName(t.text));
+        if (!fix || reported.has(t.start)) { continue; }
+        reported.add(t.start);
+        report(file, t.start, t.end, `“${t.text}”: the people directory spells this name “${entryName}”`, 'name/directory', { expected: [fix] });
+      }
+      return;
+    }
+  });
 }
