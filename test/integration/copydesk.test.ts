@@ -2,7 +2,7 @@
 // document, decorations on the editor. Runs inside code-server (scripts/run-integration-tests.mjs).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, revertAndClose, waitFor, waitForAsync, waitForDiagnostics, diagnosticsFor } from './util';
+import { openFixture, revertAndClose, waitFor, waitForAsync, waitForDiagnostics, diagnosticsFor } from './util.js';
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -48,5 +48,21 @@ describe('Copydesk in a real editor', () => {
     }, 15000, 'decorations');
     const quotes = [...layers.quote, ...layers.unattributedQuote];
     assert.ok(quotes.includes('"I will not let this port die,"'), `quotations decorated: ${JSON.stringify(quotes)}`);
+  });
+
+  it('shows the harbor article’s contradictions with both places linked', async () => {
+    const editor = await openFixture('harbor-dredging.txt');
+    const doc = editor.document;
+    const diags = await waitForDiagnostics(doc.uri, d => d.some(x => codeOf(x) === 'conflict/figure') && d.some(x => codeOf(x) === 'conflict/statement'));
+    const figure = diags.find(d => codeOf(d) === 'conflict/figure')!;
+    assert.strictEqual(doc.getText(figure.range).replace(/\s+/g, ' ').startsWith('900'), true, doc.getText(figure.range));
+    assert.ok(figure.message.includes('1,200') && figure.message.includes('900'), figure.message);
+    const other = figure.relatedInformation?.[0];
+    assert.ok(other, 'related information points at the other figure');
+    assert.strictEqual(other!.location.uri.toString(), doc.uri.toString());
+    assert.ok(doc.getText(other!.location.range).includes('1,200'));
+    assert.ok(other!.location.range.start.line < figure.range.start.line, 'the diagnostic sits on the later sentence');
+    const statement = diags.find(d => codeOf(d) === 'conflict/statement')!;
+    assert.ok(statement.relatedInformation?.length, 'statement conflict links the other sentence');
   });
 });
