@@ -176,4 +176,51 @@ describe('attributions', () => {
       spansExact(r);
     });
   });
+  describe('round 2 forms', () => {
+    it('reads quotations set off by two apostrophes and joins the next one', () => {
+      const r = analyse("''The ferry runs late,'' Dana Holt said. ''It always has.''\n\nThe council met.");
+      const a = find(r, 'The ferry runs late');
+      assert.equal(a.source?.text, 'Dana Holt');
+      assert.deepEqual(a.parts?.map(p => p.text), ["''The ferry runs late,''", "''It always has.''"]);
+      assert.ok(a.direct);
+      spansExact(r);
+    });
+
+    it('takes both halves of a sentence around a parenthetical attribution', () => {
+      const r = analyse('By next winter, the engineer said, the bridge will carry trains.');
+      const a = find(r, 'By next winter');
+      assert.deepEqual((a.parts ?? [a.content]).map(p => p.text), ['By next winter', 'the bridge will carry trains']);
+      assert.equal(a.source?.text, 'the engineer');
+    });
+
+    it('keeps the clause before a closing quotation and leaves time words after the cue out', () => {
+      const r = analyse('The delay was "a small disaster," the harbor master said. Fares will rise, Leo Marsh said on Monday.');
+      assert.equal(find(r, 'small disaster').content.text, 'The delay was "a small disaster,"');
+      const b = find(r, 'Fares will rise');
+      assert.equal(b.content.text, 'Fares will rise');
+      assert.equal(b.source?.text, 'Leo Marsh');
+    });
+
+    it('keeps a lowercase role before a name and an appositive after an inverted cue', () => {
+      const r = analyse('"The port is open," said harbor spokeswoman Ines Caro. "We will see," said Tom Reyes, a ferry captain.');
+      assert.equal(find(r, 'port is open').source?.text, 'harbor spokeswoman Ines Caro');
+      assert.equal(find(r, 'We will see').source?.text, 'Tom Reyes, a ferry captain');
+    });
+
+    it('reads a relative pronoun as a source and a coordinated cue after the subject', () => {
+      const r = analyse('"It was close," said Vera Lind, who said the count took all night. The mayor toured the site and says repairs will start soon.');
+      const a = find(r, 'count took all night');
+      assert.equal(a.source?.text, 'who');
+      assert.equal(a.speaker, 'Vera Lind');
+      assert.equal(find(r, 'repairs will start').source?.text, 'The mayor');
+    });
+
+    it('reads intentions with an infinitive and a new sentence after a closed quotation', () => {
+      const r = analyse('The union plans to strike in May. Ada Fox said "we are done." She says talks will resume.');
+      const a = find(r, 'to strike in May');
+      assert.equal(a.cue?.text, 'plans');
+      assert.equal(a.content.text, 'to strike in May');
+      assert.equal(find(r, 'talks will resume').source?.text, 'She');
+    });
+  });
 });

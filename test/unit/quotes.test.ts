@@ -22,3 +22,12 @@ describe('quotes: scare quotes', () => {
     assert.equal(q.text, '"deal"');
   });
 });
+
+describe('quotes: two apostrophes as a double mark', () => {
+  it('reads a quotation between doubled apostrophes, across paragraphs, and reports no mark problem', () => {
+    const text = "''The tide is high,'' the pilot said. ''We wait.\n\n''Then we sail.''\n\nIt's Ann's boat.";
+    const r = analyse(text);
+    assert.deepEqual(r.quotes.map(q => q.text), ["''The tide is high,''", "''We wait.\n\n''Then we sail.''"]);
+    assert.equal(r.diagnostics.filter(d => d.rule.startsWith('quote/')).length, 0);
+  });
+});

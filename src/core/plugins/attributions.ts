@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { Attribution, Span, Quote } from '../model.js';
 import { dataOf } from '../context.js';
 import { memoParagraph } from '../memo.js';
-import { CUES, SPEECH, THOUGHT, TELLING, AUXILIARY, PRONOUNS, TITLES } from './cues.js';
+import { CUES, SPEECH, THOUGHT, INTENT, TELLING, AUXILIARY, PRONOUNS, TITLES } from './cues.js';
 
 interface Token { s: number; e: number; t: string; low: string; word: boolean; cap: boolean; sentence: number; quote: number }
 
@@ -28,6 +28,10 @@ export interface Found {
 const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
 const OPEN_MARK = /^["“„‟]$/;
 const ANY_MARK = /^["“”„‟]$/;
+/** Quoted words: a double mark, or two apostrophes standing for one. */
+/** Words that open a time or place phrase after a cue ("said on Tuesday", "said at a rally"). */
+const ADJUNCT = /^(?:in|on|at|during|last|this|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|earlier|later|afterward|afterwards|from|outside|inside|before|after|via|through|shortly|again|also|then|here|there|privately|publicly|repeatedly|previously|recently|sunday|tonight|now)$/;
+const QUOTED = /["“”]|''/;
 const BOUNDARY_WORDS = new Set(`that and but because while when as if although though since so after before where which or than
 whether whom unless until once nor yet for with by to of in on at from about into over what how why`.split(/\s+/));
 const DETERMINERS = new Set('the a an his her their its our my your this that these those some many most several both all each every few another other one two three four five six seven eight nine ten no'.split(' '));
@@ -69,7 +73,7 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   const next = toks[i + 1];
   // "his remarks were", "the claims are": a noun, not a verb.
   if (next && next.word && /^(?:is|was|are|were|will|would|could|can|may|might|should|must|have|has|had|did|does|do)$/.test(next.low)) { return null; }
-  if (next && next.word && (next.low === 'of' || next.low === 'to' && base !== 'say' && base !== 'tell' && base !== 'write' && base !== 'speak' && base !== 'respond' && base !== 'reply' && base !== 'want' && base !== 'hope' && base !== 'promise' && base !== 'vow' && base !== 'pledge' && base !== 'threaten' && base !== 'expect' && base !== 'urge' && base !== 'ask' && base !== 'report')) {
+  if (next && next.word && (next.low === 'of' || next.low === 'to' && base !== 'say' && base !== 'tell' && base !== 'write' && base !== 'speak' && base !== 'respond' && base !== 'reply' && !INTENT.has(base) && base !== 'urge' && base !== 'ask' && base !== 'report')) {
     return null;
   }
   if (!SPEECH.has(base) && !THOUGHT.has(base) && base !== 'call' && base !== 'show' && base !== 'find') {
@@ -102,7 +106,7 @@ function nounPhrase(toks: Token[], a: number, b: number): boolean {
   const first = toks[a], last = toks[b];
   if (!first.word) { return false; }
   if (a === b && SUBJECT_PRONOUNS.has(first.low)) { return true; }
-  if (!(first.cap || DETERMINERS.has(first.low) || /^\d/.test(first.t) || first.low === 'officials' || first.low === 'sources' || first.low === 'critics' || first.low === 'experts' || first.low === 'analysts' || first.low === 'aides' || first.low === 'supporters' || first.low === 'residents' || first.low === 'people' || first.low === 'police' || first.low === 'observers' || first.low === 'democrats' || first.low === 'republicans' || first.low === 'voters' || first.low === 'polls' || first.low === 'others')) { return false; }
+  if (!(first.cap || DETERMINERS.has(first.low) || roleBeforeName(toks, a, b) || /^\d/.test(first.t) || first.low === 'officials' || first.low === 'sources' || first.low === 'critics' || first.low === 'experts' || first.low === 'analysts' || first.low === 'aides' || first.low === 'supporters' || first.low === 'residents' || first.low === 'people' || first.low === 'police' || first.low === 'observers' || first.low === 'democrats' || first.low === 'republicans' || first.low === 'voters' || first.low === 'polls' || first.low === 'others')) { return false; }
   if (!last.word && last.t !== ',' && last.t !== '.' && last.t !== ')') { return false; }
   if (last.word && (AUXILIARY.has(last.low) || BOUNDARY_WORDS.has(last.low) || DETERMINERS.has(last.low) && last.low !== 'one' && last.low !== 'both' && last.low !== 'all' && last.low !== 'some' && last.low !== 'many' && last.low !== 'most' && last.low !== 'others')) { return false; }
   for (let k = a; k <= b; k++) {
@@ -111,6 +115,20 @@ function nounPhrase(toks: Token[], a: number, b: number): boolean {
     if (t.word && !t.cap && (CUES.has(t.low) && k > a && !DETERMINERS.has(toks[k - 1].low) && toks[k - 1].low !== 'who' && !/^(?:an?|the)$/.test(toks[k - 1].low))) { return false; }
   }
   return true;
+}
+
+/**
+ * Lowercase words that describe the person named after them: "spokesman John Kirby", "former Utah governor
+ * Jane Roe". The phrase must end in a name and the words must not be adverbs, auxiliaries or verbs.
+ */
+function roleBeforeName(toks: Token[], a: number, b: number): boolean {
+  if (b - a > 9 || !toks[b].cap || !toks[b].word) { return false; }
+  let k = a;
+  for (; k <= b && toks[k].word && !toks[k].cap; k++) {
+    const w = toks[k].low;
+    if (/ly$/.test(w) || AUXILIARY.has(w) || BOUNDARY_WORDS.has(w) || CUES.has(w) || SUBJECT_PRONOUNS.has(w) || /^(?:who|which|is|are|was|were|not|no|then|now|when|here|there)$/.test(w)) { return false; }
+  }
+  return k > a && k <= b && toks[k].cap;
 }
 
 /** Left end of the noun phrase ending at toks[b], within the sentence; -1 when none. */
@@ -133,7 +151,7 @@ function leftPhrase(toks: Token[], b: number, floor: number): number {
     break;
   }
   // Drop leading words that open a clause rather than a phrase ("Then he", "Now the mayor").
-  while (a < b && toks[a].word && !toks[a].cap && !DETERMINERS.has(toks[a].low) && !SUBJECT_PRONOUNS.has(toks[a].low)) { a++; }
+  while (a < b && toks[a].word && !toks[a].cap && !DETERMINERS.has(toks[a].low) && !SUBJECT_PRONOUNS.has(toks[a].low) && !roleBeforeName(toks, a, b)) { a++; }
   while (a < b && toks[a].word && /^(?:But|And|So|Then|Now|Still|Yet|Also|However|Instead|Meanwhile|Later|Earlier|Today|Yesterday|On|In|At|After|Before|When|While|As|If|Asked|Speaking)$/.test(toks[a].t) && (toks[a + 1].cap || SUBJECT_PRONOUNS.has(toks[a + 1].low) || DETERMINERS.has(toks[a + 1].low))) { a++; }
   return nounPhrase(toks, a, b) ? a : -1;
 }
@@ -160,6 +178,15 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       const old = toks[i].sentence;
       for (let k = i; k < toks.length && toks[k].sentence === old; k++) { toks[k].sentence = toks[i - 1].sentence; }
     }
+  }
+  // A quotation that ends on a stop, then a capitalised word: a new sentence the tokenizer did not split
+  // ('..."he loves you." She says ...').
+  for (let i = 1, id = toks.length ? toks[0].sentence : 0, was = id; i < toks.length; i++) {
+    const t = toks[i], p = toks[i - 1];
+    const split = t.sentence === was && t.word && t.cap && t.quote < 0 && isClose(p, quotes) && /[.!?]/.test(text[p.s - 1] ?? '');
+    was = t.sentence;
+    if (split || t.sentence !== p.sentence) { id++; }
+    t.sentence = id;
   }
   const sentStart = new Map<number, number>(), sentEnd = new Map<number, number>();
   toks.forEach((t, i) => { if (!sentStart.has(t.sentence)) { sentStart.set(t.sentence, i); } sentEnd.set(t.sentence, i); });
@@ -215,7 +242,10 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     const prev = toks[cueA - 1];
     // Source before the cue.
     if (prev && prev.sentence === toks[i].sentence && !ing) {
-      if (prev.word || prev.t === '.' || prev.t === ')') {
+      if (prev.low === 'who' && prev.word) {
+        // 'Jane Roe, who said ...': the relative pronoun stands for the speaker.
+        source = [cueA - 1, cueA - 1];
+      } else if (prev.word || prev.t === '.' || prev.t === ')') {
         const a = leftPhrase(toks, cueA - 1, Math.max(sIdx, floor));
         if (a >= 0) { source = [a, cueA - 1]; }
       } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes)) {
@@ -239,16 +269,27 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     let inverted = false;
     if (!source && speech && !ing && (prev && (prev.t === ',' || isClose(prev, quotes)) || cueA === sIdx)) {
       const a = i + 1;
-      if (a <= eIdx && toks[a].word && toks[a].quote < 0 && (toks[a].cap || DETERMINERS.has(toks[a].low) || SUBJECT_PRONOUNS.has(toks[a].low))) {
-        const b = phraseEnd(toks, a, eIdx);
+      if (a <= eIdx && toks[a].word && toks[a].quote < 0 && (toks[a].cap || DETERMINERS.has(toks[a].low) || SUBJECT_PRONOUNS.has(toks[a].low) || !CUES.has(toks[a].low))) {
+        let b = phraseEnd(toks, a, eIdx);
+        // 'said Jane Roe, a lawyer for the city.': the appositive is part of who is speaking.
+        if (nounPhrase(toks, a, b) && toks[b + 1]?.t === ',' && toks[b].cap && b + 2 <= eIdx && toks[b + 2].word && (DETERMINERS.has(toks[b + 2].low) || toks[b + 2].low === 'who' || !toks[b + 2].cap && !CUES.has(toks[b + 2].low) && !/ing$/.test(toks[b + 2].low))) {
+          let c = b + 2;
+          while (c + 1 <= eIdx && toks[c + 1].quote < 0 && !/^[,;:.!?—–()]$/.test(toks[c + 1].t) && !(CUES.has(toks[c + 1].low) && !toks[c + 1].cap) && c - b < 24) { c++; }
+          if (c - b < 24 && toks[c].word && !(c + 1 <= eIdx && (toks[c + 1].quote >= 0 || toks[c + 1].word))) { b = c; }
+        }
         if (nounPhrase(toks, a, b)) { source = [a, b]; inverted = true; }
       }
     }
     // "called the plan ... and said ...": a coordinated cue shares the subject of the one before.
     let shared: Span | null = null;
-    if (!source && speech && prev && (prev.low === 'and' || prev.low === 'but') && found.length) {
+    if (!source && (speech || THOUGHT.has(base)) && prev && (prev.low === 'and' || prev.low === 'but')) {
       const last = found[found.length - 1];
-      if (last.source && last.cue && toks[i].s - last.cue.end < 400) { shared = last.source; }
+      if (last && last.source && last.cue && last.cue.start >= toks[sIdx].s) { shared = last.source; }
+      else if (toks[sIdx].word && sIdx < cueA - 2) {
+        // 'Reid caucused on Saturday and says he ...': the sentence subject speaks.
+        const b = subjectEnd(toks, sIdx, cueA);
+        if (b >= sIdx && b < cueA - 2) { shared = sp(text, toks[sIdx].s, toks[b].e); }
+      }
     }
     if (!source && !shared && !(ing && prev?.t === ',')) { continue; }
     if (shared) {
@@ -280,11 +321,19 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     let m = k;
     while (m <= eIdx && toks[m].word && toks[m].quote < 0 && (extra.test(toks[m].low) || m > k && !BOUNDARY_WORDS.has(toks[m].low) && toks[m - 1].low !== 'that' && m - k < 5 && /^(?:a|an|the|statement|interview|speech|tweet|post|letter|email|news|conference|release|week|month|year|night|morning|afternoon|evening|day|told|wrote|\p{Lu}.*)$/u.test(toks[m].t))) { m++; }
     if (m > k && /^in|on|at|during$/.test(toks[k].low) && /statement|interview|speech|tweet|post|letter|email|conference|release/.test(text.slice(toks[k].s, toks[m - 1].e))) { cueB = m - 1; k = m; }
+    // 'Taxes will rise, he said on Tuesday, and ...': with a clause before, time and place words after the cue are
+    // not its content.
+    const lead0 = (inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 1;
+    if (toks[lead0]?.t === ',' && lead0 - 1 >= Math.max(sIdx, floor) && toks[lead0 - 1].sentence === toks[i].sentence && toks[k] && toks[k].sentence === toks[i].sentence && ADJUNCT.test(toks[k].low)) {
+      let m2 = k;
+      while (m2 <= eIdx && toks[m2].quote < 0 && !/^[,.!?;:]$/.test(toks[m2].t) && !(toks[m2].low === 'that' && m2 > k)) { m2++; }
+      if (m2 > eIdx || /^[,.!?;]$/.test(toks[m2].t)) { k = m2; }
+    }
     const after = toks[k];
     const endsSentence = !after || after.sentence !== toks[i].sentence || after.t === '.' || after.t === '!' || after.t === '?' || after.t === ';';
     // '"Q," X said at the meeting.': the quotation before wins over the words after.
     const before = toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 1];
-    const quoteBefore = !!before && (isClose(before, quotes) || before.t === ',' && isClose(toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 2], quotes));
+    const quoteBefore = !!before && before.sentence === toks[i].sentence && (isClose(before, quotes) || before.t === ',' && isClose(toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 2], quotes));
     if (quoteBefore && !endsSentence && after.t !== ',' && after.t !== ':' && !isOpen(after, quotes)) {
       while (k <= eIdx && toks[k].quote < 0 && !/^[.!?;]$/.test(toks[k].t)) { k++; }
     }
@@ -308,7 +357,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       let cs = k;
       if (toks[cs].t === ':' || toks[cs].t === '—') { cs++; }
       if (cs > eIdx) { continue; }
-      if (!speech && !(toks[cs].low === 'that' || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low)))) { continue; }
+      if (!speech && !(toks[cs].low === 'that' || toks[cs].low === 'to' && INTENT.has(base) || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low)))) { continue; }
       if ((base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse' || base === 'show' || base === 'find') && !toks.slice(cs, Math.min(eIdx, cs + 12) + 1).some(t => t.quote >= 0)) { continue; }
       const ce = endOfContent(toks, cs, eIdx, quotes);
       pushFound(found, text, toks, quotes, source, [cueA, cueB], cs, ce, false);
@@ -327,6 +376,9 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     if (isClose(toks[ce], quotes)) {
       const q = quotes[toks[ce].quote];
       cs = toks.findIndex(t => t.s === q[0]);
+      // 'The delay was "a disgrace," she said.': the quotation ends a clause of the speaker's, which is all content.
+      const lead = Math.max(sentStart.get(toks[ce].sentence)!, floor);
+      if (cs > lead && toks[ce].sentence === toks[i].sentence && toks.slice(lead, cs).some(t => t.word) && !toks.slice(lead, cs).some(t => t.quote >= 0 || t.t === ':' || t.t === ';')) { cs = lead; }
     } else {
       if (!speech) { continue; }
       cs = Math.max(sentStart.get(toks[ce].sentence)!, floor);
@@ -339,6 +391,15 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       const q = quotes[toks[k + 1].quote];
       parts.push([q[0], q[1]]);
       k = toks.findIndex(t => t.e === q[1]);
+    } else if (!isClose(toks[ce], quotes) && !ing) {
+      // 'Over the years, she said, the rule has held.': the sentence goes on after the parenthetical attribution.
+      let c = k;
+      while (c <= eIdx && c - k < 8 && toks[c].t !== ',' && toks[c].quote < 0 && (toks[c].word && !CUES.has(toks[c].low) || toks[c].t === '.' && ABBREVIATION.test(toks[c - 1].t))) { c++; }
+      const n = toks[c + 1];
+      if (c <= eIdx && toks[c].t === ',' && n && c + 1 <= eIdx && (n.word && !CUES.has(n.low) && !/^(?:and|but|or|as|while|when|because|although|though|which|who|after|before|adding|noting)$/.test(n.low) || isOpen(n, quotes))) {
+        const tail = endOfContent(toks, c + 1, eIdx, quotes);
+        if (tail > n.s) { parts.push([n.s, tail]); k = eIdx; }
+      }
     }
     // Trim a previous attribution's content that ran into this one.
     const prevFound = found[found.length - 1];
@@ -356,7 +417,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       while (end > a.content.start && /[\s,;—–-]/.test(text[end - 1])) { end--; }
       const joined = /\s+(?:and|but)$/.exec(text.slice(a.content.start, end));
       if (joined) { end -= joined[0].length; }
-      if (end > a.content.start) { a.content = sp(text, a.content.start, end); a.parts = [a.content]; a.direct = /["“”]/.test(a.content.text); }
+      if (end > a.content.start) { a.content = sp(text, a.content.start, end); a.parts = [a.content]; a.direct = QUOTED.test(a.content.text); }
     }
   }
   return found;
@@ -409,7 +470,7 @@ function make(text: string, toks: Token[], source: [number, number] | null, cue:
     source: source ? sp(text, toks[source[0]].s, toks[source[1]].e) : null,
     cue: sp(text, toks[cue[0]].s, toks[cue[1]].e),
     content, parts: spans,
-    direct: spans.some(p => /["“”]/.test(p.text)),
+    direct: spans.some(p => QUOTED.test(p.text)),
     speaker: null,
   };
 }
@@ -516,7 +577,7 @@ export default function attributions() {
         // "X said:" then the words in this paragraph.
         open.parts = [span(source, firstNonSpace(text, from, to), lastNonSpace(text, from, to))];
         open.content = open.parts[0];
-        open.direct = /["“”]/.test(open.content.text);
+        open.direct = QUOTED.test(open.content.text);
         open.colon = false;
       } else if (open && open.direct && qs.length > 0 && qs[0][0] === firstNonSpace(text, from, to) && !found.some(f => f.content.start <= qs[0][0] && qs[0][0] < f.content.end || (f.cue?.start ?? 0) < qs[0][1])) {
         for (const [a, b] of qs) { open.parts.push(span(source, a, b)); }
@@ -556,7 +617,7 @@ export default function attributions() {
     for (const f of all) {
       if (f.colon) { continue; }
       f.content = span(source, f.parts[0].start, f.parts[f.parts.length - 1].end);
-      f.direct = f.parts.some(pt => /["“”]/.test(pt.text));
+      f.direct = f.parts.some(pt => QUOTED.test(pt.text));
       f.speaker = f.source ? resolve.resolve(f.source) : null;
       // Spans were cut from the prose (markup blanked, and maybe from a memo of an identical paragraph
       // elsewhere): their text is re-read from the document itself.
@@ -581,7 +642,7 @@ export default function attributions() {
 
 /** The rest of one sentence, without quotations: "told AFP on Monday." */
 function sentenceTail(gap: string): boolean {
-  if (/["“”]/.test(gap) || gap.length > 240) { return false; }
+  if (QUOTED.test(gap) || gap.length > 240) { return false; }
   const plain = gap.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|St|Jr|Sr|[A-Z])\./g, '');
   return !/[.!?]\s+\S/.test(plain.trim());
 }

@@ -12,6 +12,7 @@ charge reiterate repeat echo demand propose recommend advise instruct acknowledg
 slam insist recount cite mention affirm assure contend theorize speculate tout decry denounce dismiss
 exclaim retort grumble mutter sigh scoff concur urge opine reason surmise guess figure imagine suspect
 doubt assume realize realise recognize recognise reckon add predict forecast announce threaten vow
+plan intend aim
 `;
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
@@ -26,6 +27,7 @@ const IRREGULAR: Record<string, string[]> = {
   want: ['want', 'wants', 'wanted', 'wanting'],
   show: ['show', 'shows', 'showed', 'shown', 'showing'],
   find: ['find', 'finds', 'found', 'finding'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
 };
 
 function inflect(base: string): string[] {
@@ -52,8 +54,11 @@ continue conclude complain counter caution contend observe remark report testify
 boast brag lament muse exclaim retort grumble mutter scoff concur reiterate repeat allege charge write recount speak
 `.split(/\s+/).filter(Boolean));
 
+/** Intentions and wishes, whose content is an infinitive: "plans to run", "hopes to win". */
+export const INTENT = new Set('want hope plan intend aim seek expect promise vow pledge threaten'.split(' '));
+
 /** Thought and belief verbs: only trusted with a clause after them ("believes that ...", "thinks the plan ..."). */
-export const THOUGHT = new Set('believe think hope fear expect worry know feel suspect doubt assume realize realise recognize recognise reckon imagine guess figure wonder want'.split(' '));
+export const THOUGHT = new Set('believe think hope fear expect worry know feel suspect doubt assume realize realise recognize recognise reckon imagine guess figure wonder want plan intend aim seek'.split(' '));
 
 /** Verbs that take the addressee as object before the content: "told reporters that ...". */
 export const TELLING = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'ask', 'urge', 'advise', 'instruct']);

@@ -34,6 +34,7 @@ export function scanMarks(text: string, from: number, to: number): Mark[] {
     const c = text[i];
     const double = DOUBLE.has(c);
     if (!double && !SINGLE.has(c)) { continue; }
+    if (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'")) { continue; }
     const position = classify(text, i, from, to);
     if (!double) {
       const prev = i > from ? text[i - 1] : '';
@@ -141,16 +142,55 @@ export default function quotes() {
       }
     }
     if (carried) { carried.mark.problem = 'unclosed'; }
+    const doubled = doubledApostrophes(text, paragraphs.map(p => [p.position!.start.offset!, p.position!.end.offset!] as [number, number]));
     found.sort((a, b) => a.open.offset - b.open.offset);
     // Quotations nested in another (single inside double) are kept: attribution reads the outer ones.
-    data.quotes = found.map((q, index): Quote => {
-      q.open.quote = index;
-      if (q.close) { q.close.quote = index; }
+    const all: Array<{ quote: Quote; open?: Mark; close?: Mark | null }> = found.map(q => {
       const start = q.open.offset;
-      return { start, end: q.end, text: String(file.value).slice(start, q.end), attributed: false, scare: scareLike(text, start, q.end) };
+      return { quote: { start, end: q.end, text: String(file.value).slice(start, q.end), attributed: false, scare: scareLike(text, start, q.end) }, open: q.open, close: q.close };
     });
+    for (const [start, end] of doubled) {
+      if (found.some(q => q.open.offset < end && start < q.end)) { continue; }
+      all.push({ quote: { start, end, text: String(file.value).slice(start, end), attributed: false, scare: scareLike(text, start + 1, end - 1) } });
+    }
+    all.sort((a, b) => a.quote.start - b.quote.start);
+    all.forEach((q, index) => { if (q.open) { q.open.quote = index; } if (q.close) { q.close.quote = index; } });
+    const quotes = all.map(q => q.quote);
+    data.quotes = quotes;
     data.marks.sort((a, b) => a.offset - b.offset);
   };
+}
+
+/**
+ * Quotations set off by two apostrophes (''like this''), the way some wire and archive copy spells a double
+ * quotation mark when the typesetting lost it. They carry no Mark: the quote-mark rules are about real marks,
+ * and a fix that replaced one character of a two-character mark would be wrong. A quotation that runs over
+ * paragraphs reopens each one, as with real marks.
+ */
+function doubledApostrophes(text: string, paragraphs: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  for (const [from, to] of paragraphs) {
+    const first = firstNonSpace(text, from, to);
+    if (open >= 0 && !(first >= 0 && text.startsWith("''", first))) { open = -1; }
+    for (let i = text.indexOf("''", from); i >= 0 && i + 1 < to; i = text.indexOf("''", i + 2)) {
+      // '''word: the doubled mark comes first; word''': it comes last.
+      if (text[i + 2] === "'" && i > from && !/\s/.test(text[i - 1])) { i++; }
+      const prev = i > from ? text[i - 1] : '';
+      const next = i + 2 < to ? text[i + 2] : '';
+      const opening = (prev === '' || OPENERS_BEFORE.test(prev)) && next !== '' && !/\s/.test(next);
+      const closing = prev !== '' && !/\s/.test(prev) && (next === '' || CLOSERS_AFTER.test(next) || next === '"');
+      if (open >= 0 && i === first && opening) { continue; }
+      if (open < 0 && opening) { open = i; }
+      else if (open >= 0 && closing) { out.push([open, i + 2]); open = -1; }
+      else if (open >= 0 && opening) { open = i; }
+    }
+    if (open >= 0) {
+      // Carried only when the next paragraph reopens; the span then ends where the carried one closes.
+      continue;
+    }
+  }
+  return out;
 }
 
 function firstNonSpace(text: string, from: number, to: number): number {
