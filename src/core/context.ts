@@ -61,6 +61,8 @@ export interface ReportExtras {
   actual?: string;
   expected?: string[];
   related?: Array<{ start: number; end: number; message: string }>;
+  /** Overrides the rule's `safeFix` for this one message (e.g. a name variant with a clear majority). */
+  safeFix?: boolean;
 }
 
 const locators = new WeakMap<VFile, ReturnType<typeof location>>();
@@ -81,6 +83,7 @@ export function report(file: VFile, start: number, end: number, reason: string, 
   const severity = RULES.get(ruleId)?.severity ?? 'warning';
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   (message as CopydeskMessage).related = (extras.related ?? []).map(r => ({ ...r, text: text.slice(r.start, r.end) }));
+  if (extras.safeFix !== undefined) { (message as CopydeskMessage).safeFix = extras.safeFix; }
 }
 
-export type CopydeskMessage = ReturnType<VFile['message']> & { related?: Related[] };
+export type CopydeskMessage = ReturnType<VFile['message']> & { related?: Related[]; safeFix?: boolean };

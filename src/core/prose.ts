@@ -3,6 +3,7 @@
 // spaces: the prose string has the same length as the source, and an offset in one is an offset in the other.
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdNodes } from 'mdast';
+import { directiveLines } from './suppress.js';
 
 export interface Block {
   start: number;
@@ -28,7 +29,10 @@ export function proseOf(source: string, language?: string): Prose {
 }
 
 /** Plain text: blocks are runs of lines separated by blank lines. */
-export function plainProse(source: string): Prose {
+export function plainProse(original: string): Prose {
+  // Suppression directive lines ([copydesk-disable …]) are notes to the desk, not article text: blank them out.
+  let source = original;
+  for (const line of directiveLines(original)) { source = source.slice(0, line.start) + ' '.repeat(line.end - line.start) + source.slice(line.end); }
   const blocks: Block[] = [];
   const separator = /\r?\n[ \t]*(?:\r?\n[ \t]*)+|\r[ \t]*(?:\r[ \t]*)+/g;
   let from = 0;
@@ -46,10 +50,20 @@ function pushTrimmed(source: string, start: number, end: number, blocks: Block[]
   if (end > start) { blocks.push({ start, end }); }
 }
 
+/** Length of a leading YAML (---) or TOML (+++) front-matter block, or 0. */
+function frontMatterLength(source: string): number {
+  const m = /^(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?:[^]*?\r?\n)?(?:\1|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(source);
+  return m ? m[0].length : 0;
+}
+
 export function markdownProse(source: string): Prose {
   let tree: MdNodes;
+  // Front matter is metadata, not copy (a quotation mark in a YAML title is not a quotation), but without the
+  // front-matter extension micromark reads it as a thematic break and a heading. Blank it before parsing.
+  const front = frontMatterLength(source);
+  const parsed = front ? source.slice(0, front).replace(/[^\r\n]/g, ' ') + source.slice(front) : source;
   try {
-    tree = fromMarkdown(source);
+    tree = fromMarkdown(parsed);
   } catch {
     // micromark accepts any string, but if it ever throws, fall back to treating the file as plain text.
     return plainProse(source);

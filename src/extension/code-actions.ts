@@ -1,9 +1,11 @@
 // Quick fixes come from each finding's `expected` replacements, so every rule with an obvious correction gets
 // its fix for free; plus "fix all of this kind", "replace every variant", and source.fixAll.copydesk (the safe
-// fixes, for editor.codeActionsOnSave).
+// fixes, for editor.codeActionsOnSave). Then the ways to say "leave it": a suppression directive for the line or the
+// article, and for two spellings of a name, "these are different people".
 import * as vscode from 'vscode';
 import type { Analysis, Finding } from '../core/model.js';
 import { ruleOf } from './diagnostics.js';
+import { directiveText, parseDirectives, topDirectiveInsertion } from '../core/suppress.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('copydesk');
 
@@ -38,27 +40,46 @@ export class CodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly get: (d: vscode.TextDocument) => Analysis | undefined) {}
+  constructor(private readonly get: (d: vscode.TextDocument) => Analysis | undefined,
+    /** For fix-all on save, which may come before the debounced analysis of the last keystrokes. */
+    private readonly fresh?: (d: vscode.TextDocument) => Promise<Analysis | undefined>) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analysis = this.get(document);
-    if (!analysis) { return []; }
-    const actions: vscode.CodeAction[] = [];
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.ProviderResult<vscode.CodeAction[]> {
     if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) {
+      const analysis = this.get(document);
+      return analysis || !this.fresh ? this.fixAll(document, analysis) : this.fresh(document).then(a => this.fixAll(document, a));
+    }
+    return this.quickFixes(document, context);
+  }
+
+  private fixAll(document: vscode.TextDocument, analysis: Analysis | undefined): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    if (analysis) {
       const edit = editFor(document, analysis.diagnostics.filter(f => f.safeFix));
       if (edit) {
         const all = new vscode.CodeAction('Fix all safe Copydesk problems', FIX_ALL_KIND);
         all.edit = edit;
         actions.push(all);
       }
-      return actions;
     }
+    return actions;
+  }
+
+  private quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const analysis = this.get(document);
+    if (!analysis) { return []; }
+    const actions: vscode.CodeAction[] = [];
+    const silencers: vscode.CodeAction[] = [];
+    const seen = new Set<string>();
     for (const d of context.diagnostics) {
       const rule = ruleOf(d);
       if (!rule) { continue; }
       const start = document.offsetAt(d.range.start), end = document.offsetAt(d.range.end);
       const finding = analysis.diagnostics.find(f => f.rule === rule && f.start === start && f.end === end);
       if (!finding) { continue; }
+      for (const a of suppressionActions(document, finding, d)) {
+        if (!seen.has(a.title)) { seen.add(a.title); silencers.push(a); }
+      }
       finding.expected.slice(0, 3).forEach((replacement, i) => {
         const fix = new vscode.CodeAction(fixTitle(finding, replacement), vscode.CodeActionKind.QuickFix);
         fix.edit = new vscode.WorkspaceEdit();
@@ -81,6 +102,57 @@ export class CodeActions implements vscode.CodeActionProvider {
         actions.push(all);
       }
     }
-    return actions;
+    // Fixes first: silencing a problem is the last resort, so it comes last in the light-bulb menu.
+    return [...actions, ...silencers];
   }
+}
+
+/** "Disable <rule> for this line / in this article", and for a name variant "Mark … as different people". */
+export function suppressionActions(document: vscode.TextDocument, finding: Finding, diagnostic?: vscode.Diagnostic): vscode.CodeAction[] {
+  const text = document.getText();
+  const language = document.languageId;
+  const markdown = language === 'markdown';
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const out: vscode.CodeAction[] = [];
+  const make = (title: string, edit: vscode.WorkspaceEdit): void => {
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    a.edit = edit;
+    if (diagnostic) { a.diagnostics = [diagnostic]; }
+    out.push(a);
+  };
+  const line = document.lineAt(document.positionAt(finding.start).line);
+  const previous = line.lineNumber > 0 ? document.lineAt(line.lineNumber - 1) : undefined;
+  const previousIsDirective = !!previous && parseDirectives(previous.text, language).length > 0;
+  const startsBlock = !previous || previous.isEmptyOrWhitespace || previousIsDirective;
+  const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+  const lineEdit = new vscode.WorkspaceEdit();
+  let lineTitle = `Disable ${finding.rule} for this line`;
+  if (startsBlock) {
+    // A directive line above the paragraph: it never splits the paragraph it stands above.
+    lineEdit.insert(document.uri, line.range.start, indent + directiveText('disable-next-line', [finding.rule], language) + eol);
+  } else if (markdown) {
+    // Inside a Markdown paragraph a comment line would end the paragraph; a comment at the end of the line does not.
+    lineEdit.insert(document.uri, line.range.end, ' ' + directiveText('disable-line', [finding.rule], language));
+  } else {
+    // A plain-text paragraph over several lines: a directive line would split it, so bracket the whole paragraph.
+    let first = line.lineNumber, last = line.lineNumber;
+    while (first > 0 && !document.lineAt(first - 1).isEmptyOrWhitespace) { first--; }
+    while (last < document.lineCount - 1 && !document.lineAt(last + 1).isEmptyOrWhitespace) { last++; }
+    lineEdit.insert(document.uri, document.lineAt(first).range.start, directiveText('disable', [finding.rule], language) + eol);
+    lineEdit.insert(document.uri, document.lineAt(last).range.end, eol + directiveText('enable', [finding.rule], language));
+    lineTitle = `Disable ${finding.rule} for this paragraph`;
+  }
+  make(lineTitle, lineEdit);
+  const top = topDirectiveInsertion(text, 'disable', [finding.rule], language);
+  const articleEdit = new vscode.WorkspaceEdit();
+  articleEdit.insert(document.uri, document.positionAt(top.offset), top.insert);
+  make(`Disable ${finding.rule} in this article`, articleEdit);
+  if (finding.rule === 'name/mismatch' && finding.expected[0] && finding.expected[0] !== finding.text) {
+    const names = [finding.text.replace(/\s+/g, ' '), finding.expected[0]];
+    const ins = topDirectiveInsertion(text, 'different-people', names, language);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.positionAt(ins.offset), ins.insert);
+    make(`Mark “${show(names[0])}” and “${show(names[1])}” as different people in this article`, edit);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // with one message, never an exception in the middle of typing.
 import * as vscode from 'vscode';
 import type { RuleSetting } from '../core/context.js';
+import { RULES } from '../core/rules.js';
 
 export interface Settings {
   languages: string[];
@@ -27,7 +28,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 
 /** Reads and validates; `problems` lists every setting that was ignored and why. */
 export function readSettings(scope?: vscode.ConfigurationScope): { settings: Settings; problems: string[] } {
-  const c = vscode.workspace.getConfiguration('copydesk', scope);
+  const c = vscode.workspace.getConfiguration('copydesk', scope ?? null);
   const problems: string[] = [];
   const pick = <T>(key: string, fallback: T, ok: (v: unknown) => boolean): T => {
     const v = c.get<unknown>(key);
@@ -38,7 +39,10 @@ export function readSettings(scope?: vscode.ConfigurationScope): { settings: Set
   const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every(x => typeof x === 'string');
   const rulesRaw = pick<Record<string, unknown>>('rules', {}, v => typeof v === 'object' && !Array.isArray(v));
   const rules: Record<string, RuleSetting> = {};
+  const families = new Set([...RULES.keys()].map(r => r.slice(0, r.indexOf('/'))));
   for (const [rule, value] of Object.entries(rulesRaw)) {
+    // A typo in a rule id would silently do nothing: say so.
+    if (!RULES.has(rule) && !families.has(rule)) { problems.push(`copydesk.rules: there is no rule or family "${rule}" (rules look like "quote/unclosed", families like "quote")`); continue; }
     if (typeof value === 'string' && SEVERITIES.has(value)) { rules[rule] = value as RuleSetting; }
     else { problems.push(`copydesk.rules: "${rule}" must be one of error, warning, info, off`); }
   }
