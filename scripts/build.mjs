@@ -18,8 +18,12 @@ const jobs = [
   // Node extension host (desktop VS Code, code-server, Codespaces).
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   // Browser extension host (vscode.dev, github.dev): same engine, no Node built-ins.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'],
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:worker_threads', 'node:path'],
     define: { 'process.env.NODE_ENV': '"production"' }, alias: {} },
+  // The analysis worker (src/extension/engine.ts starts it): keeps long documents off the extension host's thread.
+  { ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife',
+    external: ['node:worker_threads'], define: { 'process.env.NODE_ENV': '"production"' } },
   // Command-line tool.
   { ...common, entryPoints: ['src/cli/copydesk.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
@@ -27,8 +31,23 @@ if (existsSync('test/integration/index.ts')) {
   // Integration suite, loaded by the extension host through --extensionTestsPath.
   jobs.push({ ...common, entryPoints: ['test/integration/index.ts', ...integrationTests], outdir: 'dist/test/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] });
 }
+if (existsSync('test/web/index.ts')) {
+  // Web integration suite, loaded by the browser extension host (scripts/run-web-tests.mjs). `.cjs`: the browser extension
+  // host loads a `.js` file of a "type": "module" package as ESM, which it does not support. One bundle: the browser
+  // has no file system to find test files in, so a generated entry imports index.ts (which loads mocha's browser
+  // build and calls mocha.setup) and then every test/web/*.test.ts.
+  const webTests = readdirSync('test/web').filter(f => f.endsWith('.test.ts')).sort();
+  jobs.push({ ...common, entryPoints: ['test/web/index.ts'], outfile: 'dist/test/web/index.cjs', platform: 'browser', format: 'cjs',
+    external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' },
+    stdin: { contents: [`export { run } from './index.ts';`, ...webTests.map(f => `import './${f}';`)].join('\n'),
+      resolveDir: 'test/web', sourcefile: 'web-tests-entry.ts', loader: 'ts' } });
+}
 for (const job of jobs) {
   if (!existsSync(job.entryPoints[0])) { continue; }
-  await build(job);
+  const { stdin, ...options } = job;
+  // Node bundles prefer ES module builds: jsonc-parser's `main` is a UMD file whose require('./impl/format') esbuild
+  // cannot follow, so the extension failed at activation ("Cannot find module './impl/format'").
+  if (options.platform === 'node') { options.mainFields ??= ['module', 'main']; }
+  await build(stdin ? { ...options, entryPoints: undefined, stdin } : options);
 }
 console.log(`built ${jobs.length} bundles into dist/`);

@@ -1,16 +1,144 @@
 // The Copydesk parser: retext-english's tokenizer run one prose block at a time. Parsing blocks separately
 // keeps Markdown markup out of the tree and keeps the cost per word flat on long documents; the nodes carry
 // absolute positions into the source text, so every plugin reports exact offsets.
+//
+// Parsed paragraphs are cached by their text: on a keystroke only the changed paragraph is tokenized again,
+// the others are reused and, when the edit moved them, relocated in place.
 import { ParseEnglish } from 'parse-english';
-import type { Paragraph, Root, RootContent } from 'nlcst';
-import type { Node, Point } from 'unist';
+import type { Paragraph, Root, RootContent, SentenceContent } from 'nlcst';
+import type { Point } from 'unist';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { proseOf, type Block } from './prose.js';
 import type { AnalyseOptions, CopydeskData } from './context.js';
+import { paragraphText, registerCache } from './memo.js';
 
-const english = new ParseEnglish();
+/**
+ * parse-english, made to number its points from where the paragraph stands in the document, so that no
+ * position has to be moved (and allocated again) afterwards. Every Point of a parse-latin tree is created by
+ * `tokenize` and only ever referenced (shared) by the parents that later passes build, so relocating those
+ * points relocates the whole tree; `points` keeps each one once, for moving a cached tree cheaply.
+ */
+class PlacedEnglish extends ParseEnglish {
+  origin: Point = { line: 1, column: 1, offset: 0 };
+  points: Point[] = [];
+
+  override tokenize(value: string | null | undefined): SentenceContent[] {
+    const tokens = super.tokenize(value);
+    const { line, column, offset } = this.origin;
+    const seen = this.points;
+    const place = (p: Point | undefined): void => {
+      if (!p) { return; }
+      if (p.line === 1) { p.column += column - 1; }
+      p.line += line - 1;
+      p.offset = (p.offset ?? 0) + (offset ?? 0);
+      seen.push(p);
+    };
+    for (const token of tokens) {
+      const position = token.position;
+      if (!position) { continue; }
+      place(position.start);
+      place(position.end);
+      // A word's text node shares the word's start point but has an end point of its own.
+      if (token.type === 'WordNode') {
+        for (const child of token.children) {
+          const p = child.position;
+          if (!p) { continue; }
+          if (p.start !== position.start) { place(p.start); }
+          if (p.end !== position.end) { place(p.end); }
+        }
+      }
+    }
+    return tokens;
+  }
+
+  paragraphAt(text: string, origin: Point): { tree: Paragraph; points: Point[] } {
+    this.origin = origin;
+    this.points = [];
+    const tree = this.tokenizeParagraph(text);
+    return { tree, points: this.points };
+  }
+}
+
+const english = new PlacedEnglish();
+
+interface Cached {
+  tree: Paragraph;
+  points: Point[];
+  /** Where the tree currently stands (its first point). */
+  at: Point;
+  /** The parse that last used this tree: a tree stands in one place per document, so serves one paragraph. */
+  used: number;
+}
+
+// Paragraph text -> parsed trees of that text (several when the same paragraph occurs more than once).
+const LIMIT = 20000;
+let trees = new Map<string, Cached[]>();
+let treeCount = 0;
+let generation = 0;
+registerCache({
+  clear: () => { trees = new Map(); treeCount = 0; },
+  swap: () => {
+    const saved = trees, count = treeCount;
+    trees = new Map(); treeCount = 0;
+    return () => { trees = saved; treeCount = count; };
+  },
+});
+
+function move(entry: Cached, to: Point): void {
+  const from = entry.at;
+  if (from.offset === to.offset && from.line === to.line && from.column === to.column) { return; }
+  const dOffset = (to.offset ?? 0) - (from.offset ?? 0);
+  const dLine = to.line - from.line;
+  const dColumn = to.column - from.column;
+  for (const p of entry.points) {
+    // Only points on the paragraph's first line have columns counted from where the paragraph starts.
+    if (p.line === from.line) { p.column += dColumn; }
+    p.line += dLine;
+    p.offset = (p.offset ?? 0) + dOffset;
+  }
+  entry.at = { ...to };
+}
+
+/** The tree of `text` placed at `origin`: a cached one when the same text was parsed before, else a new one. */
+function paragraphAt(text: string, origin: Point, gen: number): Paragraph {
+  const entries = trees.get(text);
+  if (entries) {
+    let pick: Cached | undefined;
+    for (const e of entries) {
+      if (e.used === gen) { continue; }
+      pick ??= e;
+      if (e.at.offset === origin.offset) { pick = e; break; }
+    }
+    if (pick) {
+      move(pick, origin);
+      pick.used = gen;
+      // Least recently used last: delete and insert again moves the text to the end of the Map's order.
+      trees.delete(text);
+      trees.set(text, entries);
+      return pick.tree;
+    }
+  }
+  const { tree, points } = english.paragraphAt(text, { ...origin });
+  paragraphText.set(tree, text);
+  const entry: Cached = { tree, points, at: { ...origin }, used: gen };
+  if (entries) { entries.push(entry); trees.delete(text); trees.set(text, entries); } else { trees.set(text, [entry]); }
+  treeCount++;
+  return tree;
+}
+
+/** Drop the least recently used trees beyond the limit, never one that the current parse uses. */
+function evict(gen: number): void {
+  if (treeCount <= LIMIT) { return; }
+  for (const [text, entries] of trees) {
+    if (treeCount <= LIMIT) { break; }
+    const keep = entries.filter(e => e.used === gen);
+    if (keep.length === entries.length) { continue; }
+    treeCount -= entries.length - keep.length;
+    if (keep.length) { trees.set(text, keep); } else { trees.delete(text); }
+  }
+}
 
 /** Lines inside a block start a new paragraph when the line before ends a sentence (wire copy without blank lines). */
 function paragraphsOf(text: string, block: Block): Block[] {
@@ -29,31 +157,18 @@ function paragraphsOf(text: string, block: Block): Block[] {
   return out.filter(b => b.end > b.start);
 }
 
-// parse-latin shares Point objects between a parent and its first and last children, so every point is
-// replaced by a moved copy rather than moved in place (which would move shared points twice).
-function shift(node: Node, offset: number, base: Point): void {
-  const move = (p: Point): Point => ({
-    line: p.line + base.line - 1,
-    column: p.line === 1 ? p.column + base.column - 1 : p.column,
-    offset: (p.offset ?? 0) + offset,
-  });
-  if (node.position) { node.position = { start: move(node.position.start), end: move(node.position.end) }; }
-  const children = (node as { children?: Node[] }).children;
-  if (children) { for (const child of children) { shift(child, offset, base); } }
-}
-
 export function parseBlocks(file: VFile, options: AnalyseOptions): Root {
   const source = String(file.value);
   const prose = proseOf(source, options.language);
   const place = location(source);
   const children: RootContent[] = [];
+  const gen = ++generation;
   for (const block of prose.blocks) {
     for (const para of paragraphsOf(prose.text, block)) {
-      const paragraph: Paragraph = english.tokenizeParagraph(prose.text.slice(para.start, para.end));
-      shift(paragraph, para.start, place.toPoint(para.start)!);
-      children.push(paragraph);
+      children.push(paragraphAt(prose.text.slice(para.start, para.end), place.toPoint(para.start)!, gen));
     }
   }
+  evict(gen);
   const data: CopydeskData = { options, prose, marks: [], quotes: [], attributions: [], figures: [], people: [] };
   file.data.copydesk = data;
   return {

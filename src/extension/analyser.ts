@@ -1,10 +1,11 @@
 // Schedules analysis of open articles: debounced while typing, never on a stale version, never throwing into
 // the editor. Everything the editor shows (diagnostics, decorations, hovers, code actions) reads from here.
 import * as vscode from 'vscode';
-import { analyse } from '../core/pipeline.js';
+import type { AnalyseOptions } from '../core/context.js';
 import type { Analysis } from '../core/model.js';
 import type { Settings } from './settings.js';
 import type { PeopleDirectories } from './people-directory.js';
+import { createEngine, type Engine } from './engine.js';
 
 export interface Analysed { document: vscode.TextDocument; version: number; analysis: Analysis }
 
@@ -17,8 +18,17 @@ export class Analyser implements vscode.Disposable {
   private readonly cleared = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidAnalyse = this.emitter.event;
   readonly onDidClear = this.cleared.event;
+  /** Every analysis that threw, in order (the output channel cannot be read back; tests read this through the API). */
+  readonly errors: string[] = [];
 
-  constructor(private settings: () => Settings, private readonly directories: PeopleDirectories, private readonly log: vscode.OutputChannel) {}
+  private readonly running = new Map<string, Promise<Analysis | undefined>>();
+  private readonly rerun = new Set<string>();
+  /** Runs the analysis in a worker, off the extension host's thread. */
+  readonly engine: Engine;
+
+  constructor(private settings: () => Settings, private readonly directories: PeopleDirectories, private readonly log: vscode.OutputChannel) {
+    this.engine = createEngine(log, vscode.extensions.getExtension('copydesk.copydesk')?.extensionUri);
+  }
 
   wants(document: vscode.TextDocument): boolean {
     return this.settings().languages.includes(document.languageId) && document.uri.scheme !== 'output' && document.uri.scheme !== 'git';
@@ -45,14 +55,32 @@ export class Analyser implements vscode.Disposable {
     return this.run(document);
   }
 
-  private async run(document: vscode.TextDocument): Promise<Analysis | undefined> {
+  private run(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    const key = document.uri.toString();
+    // One analysis per document at a time: while one is running, typing only marks the document for another run
+    // when it ends, so that the worker never queues up versions that are already stale.
+    const running = this.running.get(key);
+    if (running) { this.rerun.add(key); return running; }
+    const run = this.analyseVersion(document).finally(() => {
+      this.running.delete(key);
+      // The run may have been for a document since closed and reopened under the same URI (Untitled-1 is reused):
+      // the rerun is owed to whichever document has that URI now, or the reopened one is never analysed.
+      const live = document.isClosed ? vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed) : document;
+      if (this.rerun.delete(key) && live) { this.schedule(live); }
+    });
+    this.running.set(key, run);
+    return run;
+  }
+
+  private async analyseVersion(document: vscode.TextDocument): Promise<Analysis | undefined> {
     const key = document.uri.toString();
     if (document.isClosed || !this.wants(document)) { return undefined; }
     const s = this.settings();
-    if (document.getText().length > s.maxSize && !this.forced.has(key)) {
+    const size = document.getText().length;
+    if (size > s.maxSize && !this.forced.has(key)) {
       this.tooLarge.add(key);
       this.clear(document.uri);
-      this.log.appendLine(`${document.uri.fsPath || key}: ${document.getText().length} characters is over copydesk.maxDocumentSize (${s.maxSize}); run "Copydesk: Analyse This Document" to check it`);
+      this.log.appendLine(`${document.uri.fsPath || key}: ${size} characters is over copydesk.maxDocumentSize (${s.maxSize}); run "Copydesk: Analyse This Document" to check it`);
       return undefined;
     }
     this.tooLarge.delete(key);
@@ -62,19 +90,24 @@ export class Analyser implements vscode.Disposable {
     const text = document.getText();
     let analysis: Analysis;
     try {
-      analysis = analyse(text, { language: document.languageId, directory, rules: s.rules, quoteStyle: s.quoteStyle });
+      analysis = await this.engine.analyse(text, { language: document.languageId, directory, rules: s.rules, quoteStyle: s.quoteStyle });
     } catch (e) {
       this.log.appendLine(`Copydesk could not analyse ${document.uri.fsPath || key}: ${(e as Error).stack ?? e}`);
+      this.errors.push(`${key}: ${(e as Error).stack ?? e}`);
       this.clear(document.uri);
       return undefined;
     }
-    // The directory lookup awaited: if the user typed meanwhile, a newer run is scheduled; show nothing stale.
-    if (document.version !== version) { return undefined; }
+    // The user typed while the worker was busy: a newer run is scheduled; show nothing stale. The results on show
+    // stay until then (no flicker), and `get` already refuses them for the new version.
+    if (document.isClosed || document.version !== version) { this.rerun.add(key); return undefined; }
     const result = { document, version, analysis };
     this.results.set(key, result);
     this.emitter.fire(result);
     return analysis;
   }
+
+  /** A fresh analysis (empty caches, off the host's thread), for tests to compare the editor's results with. */
+  freshAnalysis(text: string, options: AnalyseOptions): Promise<Analysis> { return this.engine.fresh(text, options); }
 
   clear(uri: vscode.Uri): void {
     const key = uri.toString();
@@ -88,6 +121,7 @@ export class Analyser implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) { clearTimeout(t); }
+    this.engine.dispose();
     this.emitter.dispose(); this.cleared.dispose();
   }
 }

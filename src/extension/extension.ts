@@ -1,16 +1,30 @@
-// Activation: wires open documents -> analysis -> the Problems panel, decorations, hovers and code actions.
+// Activation: wires open documents -> analysis -> the Problems panel, decorations, hovers, code actions, the Sources
+// view and the status bar. Each of those lives in its own file; this one only connects them.
 import * as vscode from 'vscode';
 import { Analyser } from './analyser.js';
 import { Decorations } from './decorations.js';
 import { toDiagnostic } from './diagnostics.js';
 import { HoverProvider } from './hover.js';
-import { CodeActions, editFor } from './code-actions.js';
+import { CodeActions } from './code-actions.js';
 import { PeopleDirectories } from './people-directory.js';
 import { readSettings, type Settings } from './settings.js';
+import { StatusBar } from './status-bar.js';
+import { SourcesView } from './sources-view.js';
+import { WorkspaceChecker } from './workspace-check.js';
+import { registerCommands } from './commands.js';
+import type { Analysis } from '../core/model.js';
 
 export interface CopydeskApi {
   /** The analysis currently shown for a document (undefined when none is current). */
   analysisOf(document: vscode.TextDocument): ReturnType<Analyser['get']>;
+  /** The Sources view's data (getChildren/getTreeItem) and its TreeView. */
+  sources: SourcesView;
+  /** What the status bar item shows now ('' when hidden). */
+  statusText(): string;
+  /** A new analysis of `text` with the current settings, bypassing everything cached (tests compare the editor's against it). */
+  freshAnalysis(text: string, languageId: string, uri?: vscode.Uri): Promise<Analysis>;
+  /** Errors thrown by analysis since activation (also written to the Copydesk output channel). */
+  errors(): string[];
 }
 
 export function activate(context: vscode.ExtensionContext): CopydeskApi {
@@ -20,11 +34,13 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   const analyser = new Analyser(() => settings, directories, log);
   const collection = vscode.languages.createDiagnosticCollection('copydesk');
   const decorations = new Decorations();
+  const status = new StatusBar(analyser);
+  const sources = new SourcesView(analyser);
+  const workspace = new WorkspaceChecker(analyser, collection, () => settings, directories, log);
   const get = (d: vscode.TextDocument) => analyser.get(d);
+  // Code actions on save must not see a stale analysis (the user typed, then saved within the delay): analyse now.
+  const fresh = async (d: vscode.TextDocument) => analyser.get(d) ?? await analyser.analyseNow(d);
   const selector: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
-
-  const status = vscode.window.createStatusBarItem('copydesk.status', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Copydesk';
 
   const render = (document: vscode.TextDocument): void => {
     const analysis = analyser.get(document);
@@ -32,30 +48,11 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
       if (editor.document !== document) { continue; }
       if (settings.decorations && analysis) { decorations.apply(editor, analysis); } else { decorations.clear(editor); }
     }
-    if (vscode.window.activeTextEditor?.document === document) { updateStatus(document); }
-  };
-
-  const updateStatus = (document: vscode.TextDocument | undefined): void => {
-    if (!document || !analyser.wants(document)) { status.hide(); return; }
-    if (analyser.isTooLarge(document)) {
-      status.text = '$(book) Copydesk: too large';
-      status.tooltip = 'This document is over copydesk.maxDocumentSize. Click to analyse it anyway.';
-      status.command = 'copydesk.analyseDocument';
-      status.show();
-      return;
-    }
-    const analysis = analyser.get(document);
-    if (!analysis) { return; }
-    const quotes = analysis.quotes.filter(q => !q.scare);
-    const attributed = quotes.filter(q => q.attributed).length;
-    status.text = `$(quote) ${quotes.length} $(person) ${analysis.people.length} $(warning) ${analysis.diagnostics.length}`;
-    status.tooltip = `Copydesk: ${quotes.length} quotations (${attributed} attributed), ${analysis.people.length} people, ${analysis.figures.length} figures, ${analysis.diagnostics.length} problems`;
-    status.command = undefined;
-    status.show();
+    if (vscode.window.activeTextEditor?.document === document) { status.update(document); }
   };
 
   context.subscriptions.push(
-    log, collection, decorations, directories, analyser, status,
+    log, collection, decorations, directories, analyser, status, sources, workspace,
     analyser.onDidAnalyse(({ document, analysis }) => {
       collection.set(document.uri, analysis.diagnostics.map(f => toDiagnostic(document, f)));
       render(document);
@@ -70,37 +67,26 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
     vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) { analyser.schedule(e.document); } }),
     vscode.workspace.onDidCloseTextDocument(d => analyser.forget(d.uri)),
     vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => render(e.document))),
-    vscode.window.onDidChangeActiveTextEditor(e => updateStatus(e?.document)),
+    vscode.window.onDidChangeActiveTextEditor(e => status.update(e?.document)),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (!e.affectsConfiguration('copydesk')) { return; }
       settings = loadSettings(log);
       if (e.affectsConfiguration('copydesk.directoryFiles')) { directories.invalidate(); }
       vscode.workspace.textDocuments.forEach(d => analyser.schedule(d, 0));
+      void workspace.refresh();
+      status.update(vscode.window.activeTextEditor?.document);
     }),
     vscode.languages.registerHoverProvider(selector, new HoverProvider(get)),
-    vscode.languages.registerCodeActionsProvider(selector, new CodeActions(get), CodeActions.metadata),
-    vscode.commands.registerCommand('copydesk.analyseDocument', async () => {
-      const doc = vscode.window.activeTextEditor?.document;
-      if (doc) { await analyser.analyseNow(doc, true); }
-    }),
-    vscode.commands.registerCommand('copydesk.fixAll', async () => {
-      const doc = vscode.window.activeTextEditor?.document;
-      const analysis = doc && (analyser.get(doc) ?? await analyser.analyseNow(doc));
-      const edit = doc && analysis && editFor(doc, analysis.diagnostics);
-      if (edit) { await vscode.workspace.applyEdit(edit); }
-      else { void vscode.window.showInformationMessage('Copydesk: nothing to fix in this article'); }
-    }),
-    // For the integration tests: what the extension last handed to setDecorations, as offsets.
-    vscode.commands.registerCommand('copydesk.debug.decorations', (uri: vscode.Uri) => {
-      const applied = decorations.appliedTo(uri);
-      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-      if (!applied || !doc) { return undefined; }
-      return Object.fromEntries(Object.entries(applied).map(([k, ranges]) => [k, ranges.map(r => doc.getText(r))]));
-    }),
+    vscode.languages.registerCodeActionsProvider(selector, new CodeActions(get, fresh), CodeActions.metadata),
+    ...registerCommands({ analyser, decorations, sources, workspace }),
   );
   vscode.workspace.textDocuments.forEach(d => analyser.schedule(d, 0));
-  updateStatus(vscode.window.activeTextEditor?.document);
-  return { analysisOf: get };
+  status.update(vscode.window.activeTextEditor?.document);
+  const freshAnalysis = async (text: string, languageId: string, uri?: vscode.Uri): Promise<Analysis> => {
+    const directory = uri ? await directories.forDocument(uri).catch(() => undefined) : undefined;
+    return analyser.freshAnalysis(text, { language: languageId, directory, rules: settings.rules, quoteStyle: settings.quoteStyle });
+  };
+  return { analysisOf: get, sources, statusText: () => status.text, freshAnalysis, errors: () => [...analyser.errors] };
 }
 
 function loadSettings(log: vscode.OutputChannel): Settings {

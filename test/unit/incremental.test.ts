@@ -1,0 +1,128 @@
+// Incremental analysis must be invisible: after any sequence of edits, the analysis made with warm caches
+// (reused paragraph trees, moved in place, and memoised plugin results) equals a fresh analysis of the same text.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { ParseEnglish } from 'parse-english';
+import type { Node, Point } from 'unist';
+import { analyse, analyseFresh } from '../../src/core/pipeline.ts';
+import { clearMemo } from '../../src/core/memo.ts';
+import { parseBlocks } from '../../src/core/parser.ts';
+
+const sample = (name: string): string => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
+
+// Synthetic copy with everything the plugins look at: quotations (also running over paragraphs and
+// unclosed), attributions, names and surnames, titles, figures that conflict, curly and straight marks.
+const SYNTHETIC = [
+  'WASHINGTON — Senator Maria Delgado said on Tuesday that the bill would cost $4.2 billion over 10 years.',
+  '"We cannot wait any longer," Delgado told reporters. "The harbor is silting up."',
+  '“This is a mess,” said Harbor Commissioner Tom Okafor, who chairs the finance committee.',
+  'Okafor said the dredging would take 14 months. Later he said it would take 18 months.',
+  '"The first phase starts in May.',
+  '"The second phase starts in June," Okafor added.',
+  'According to the ministry, 3,400 jobs were lost, about 12 percent of the workforce.',
+  'Delgado, a Democrat, said the figure was "plainly wrong" and that Delgato had never agreed.',
+  "It's the 'last chance', she said, for a ’90s-era port.",
+  'Unemployment rose to 7 percent in March, up from 5 percent, the agency said.',
+];
+
+/** Deterministic pseudo-random numbers (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = [' said', ' "', '”', ' 25 percent', ' Okafor', '.\n\n', '\n', ' $3 million', ' the mayor said.', ' x', '"Yes," he said. '];
+
+/** One random edit of the kinds typing and pasting make, including duplicated and moved paragraphs. */
+function edit(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const paragraphs = text.split('\n\n');
+  const p = Math.floor(rnd() * paragraphs.length);
+  switch (Math.floor(rnd() * 7)) {
+    case 0: return text.slice(0, at) + SNIPPETS[Math.floor(rnd() * SNIPPETS.length)] + text.slice(at);
+    case 1: return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(rnd() * 12)));
+    case 2: paragraphs.splice(p, 0, paragraphs[Math.floor(rnd() * paragraphs.length)]); return paragraphs.join('\n\n');
+    case 3: { const [moved] = paragraphs.splice(p, 1); paragraphs.splice(Math.floor(rnd() * (paragraphs.length + 1)), 0, moved); return paragraphs.join('\n\n'); }
+    case 4: return text.slice(0, at) + 'A new line here.\n' + text.slice(at);
+    case 5: paragraphs.splice(p, 1); return paragraphs.join('\n\n');
+    default: return text.slice(0, at) + SYNTHETIC[Math.floor(rnd() * SYNTHETIC.length)] + '\n\n' + text.slice(at);
+  }
+}
+
+function checkEdits(start: string, language: string, seed: number, steps: number): void {
+  const rnd = random(seed);
+  let text = start;
+  clearMemo();
+  analyse(text, { language });
+  for (let i = 0; i < steps; i++) {
+    text = edit(text, rnd);
+    const warm = analyse(text, { language });
+    const fresh = analyseFresh(text, { language });
+    assert.deepEqual(warm, fresh, `seed ${seed}, step ${i}: cached analysis differs from a fresh one`);
+  }
+}
+
+describe('incremental analysis', () => {
+  const texts: Array<[string, string, string]> = [
+    ['synthetic plain text', SYNTHETIC.join('\n\n'), 'plaintext'],
+    ['harbor-dredging.txt', sample('harbor-dredging.txt'), 'plaintext'],
+    ['ministry-budget.md', sample('ministry-budget.md'), 'markdown'],
+  ];
+  for (const [name, text, language] of texts) {
+    it(`equals a fresh analysis after random edits: ${name}`, () => {
+      for (let seed = 1; seed <= 4; seed++) { checkEdits(text, language, seed, 25); }
+    });
+  }
+
+  it('gives the same result when the same text is analysed again and again', () => {
+    clearMemo();
+    const text = SYNTHETIC.join('\n\n');
+    const first = analyse(text);
+    for (let i = 0; i < 3; i++) { assert.deepEqual(analyse(text), first); }
+  });
+
+  it('keeps two paragraphs with the same text apart', () => {
+    clearMemo();
+    const para = '"We cannot wait," Delgado told reporters, citing 14 months of delays.';
+    const once = analyse(para);
+    const twice = analyse(`${para}\n\n${para}`);
+    assert.deepEqual(twice, analyseFresh(`${para}\n\n${para}`));
+    assert.equal(twice.attributions.length, 2 * once.attributions.length);
+    assert.equal(twice.figures.length, 2 * once.figures.length);
+    assert.notEqual(twice.figures[0].start, twice.figures[twice.figures.length - 1].start);
+  });
+
+  it('moves a reused paragraph tree to its new place, lines and columns included', () => {
+    clearMemo();
+    // Markdown headings and list items start mid-line: a deeper heading moves the same text to another column.
+    const a = '# Harbor "plan," she said.\n\nFirst paragraph here.\n\n- Second one, "quoted," she said.\n\nThird.';
+    const b = `Inserted line.\nAnd another, longer than before.\n\n### Harbor "plan," she said.\n\nFirst paragraph here.\n\n  - Second one, "quoted," she said.\n\nThird.`;
+    const treeOf = (text: string) => { const f = new VFile({ value: text }); return JSON.parse(JSON.stringify(parseBlocks(f, { language: 'markdown' }))); };
+    treeOf(a);
+    const moved = treeOf(b);
+    clearMemo();
+    assert.deepEqual(moved, treeOf(b));
+  });
+
+  it('places every node where parse-english alone would, moved to the paragraph', () => {
+    clearMemo();
+    const text = sample('harbor-dredging.txt');
+    const root = parseBlocks(new VFile({ value: text }), {});
+    const english = new ParseEnglish();
+    for (const paragraph of root.children) {
+      const start = paragraph.position!.start;
+      const alone = english.tokenizeParagraph(text.slice(start.offset, paragraph.position!.end.offset)) as Node;
+      const moved = (p: Point): Point => ({ line: p.line + start.line - 1, column: p.line === 1 ? p.column + start.column - 1 : p.column, offset: p.offset! + start.offset! });
+      const expect = (n: Node): unknown => ({ ...n, position: { start: moved(n.position!.start), end: moved(n.position!.end) },
+        ...('children' in n ? { children: (n.children as Node[]).map(expect) } : {}) });
+      assert.deepEqual(JSON.parse(JSON.stringify(paragraph)), JSON.parse(JSON.stringify(expect(alone))));
+    }
+  });
+});
