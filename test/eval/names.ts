@@ -1,13 +1,14 @@
-// Name-misspelling injection: in each article, pick a surname used at least three times (found by capitalised
-// word frequency, not by the people plugin, so the plugin is not graded on its own choices), misspell one later
-// mention (never the first) deterministically, and see whether a name/ diagnostic lands on it with the original
-// spelling as its fix. The clean originals are run too: every name/ diagnostic there is a false alarm unless the
-// article really misspells a name, so they are printed to be read. The letter stays capital: a slip that changes
-// the first letter is another kind of error (and rare in copy).
+// Name-misspelling injection: in each article, pick a person named at least three times (the people plugin's
+// people, when one of them has a surname written three times or more; otherwise a surname found by capitalised
+// word frequency and a structural person test, so that an article whose people the plugin misses still gets an
+// injection), misspell one later mention (never the first) deterministically, and see whether a name/ diagnostic
+// lands on it with the original spelling as its fix. The clean originals are run too: every name/ diagnostic there
+// is a false alarm unless the article really misspells a name, so they are printed to be read. The first letter
+// stays: a slip that changes it is another kind of error (and rare in copy).
 import { loadCorpus } from './polnear.ts';
 import { analyse } from '../../src/core/pipeline.ts';
 import { NON_PERSON, NOT_NAMES, PLACE_STARTS, TITLE_HEADS } from '../../src/core/plugins/people.ts';
-import type { Finding } from '../../src/core/model.ts';
+import type { Finding, Person } from '../../src/core/model.ts';
 import type { Section } from './run.ts';
 
 export type Kind = 'swap' | 'drop' | 'vowel';
@@ -66,6 +67,48 @@ export function surnameTargets(text: string): Target[] {
     .sort((a, b) => b.offsets.length - a.offsets.length || a.word.localeCompare(b.word));
 }
 
+const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
+/**
+ * Surnames of the people the plugin found, written three times or more. Targets are still words of the text
+ * (every capitalised occurrence is a candidate place), and the filters of `surnameTargets` that keep out
+ * organisations and title words still apply.
+ */
+export function peopleTargets(text: string, people: Person[]): Target[] {
+  const out = new Map<string, number[]>();
+  for (const p of people) {
+    const words = p.name.split(/\s+/).filter(w => !SUFFIX.test(w));
+    const word = words[words.length - 1]?.replace(/['’]s$/, '');
+    if (!word || out.has(word) || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word)) { continue; }
+    if (word.length < 4 || NOT_NAMES.has(word.toLowerCase()) || TITLE_HEADS.has(word.toLowerCase()) || NON_PERSON.has(word.toLowerCase())) { continue; }
+    // A person given by one word needs a title to count: a lone capitalised word that "said" may be a country.
+    if (words.length < 2 && p.titles.length === 0) { continue; }
+    const re = new RegExp(`(?<![\\p{L}\\p{M}'’-])${word}(?![\\p{L}\\p{M}-])`, 'gu');
+    const offsets = [...text.matchAll(re)].map(m => m.index!);
+    if (offsets.length >= 3 && p.mentions.length >= 3) { out.set(word, offsets); }
+  }
+  return [...out].map(([word, offsets]) => ({ word, offsets }))
+    .sort((a, b) => b.offsets.length - a.offsets.length || a.word.localeCompare(b.word));
+}
+
+export interface Injection { word: string; wrong: string; kind: Kind; at: number; text: string; source: 'people' | 'structural' }
+
+/** The article's injection, the same on every run: the n-th article gets seed 1000 + n. */
+export function inject(text: string, n: number, people: Person[]): Injection | null {
+  const random = rng(1000 + n);
+  let targets = peopleTargets(text, people);
+  const source = targets.length ? 'people' : 'structural';
+  if (!targets.length) { targets = surnameTargets(text); }
+  if (targets.length === 0) { return null; }
+  const target = targets[Math.floor(random() * Math.min(targets.length, 3))];
+  const at = target.offsets[1 + Math.floor(random() * (target.offsets.length - 1))];
+  let kind = KINDS[n % 3];
+  let wrong = misspell(target.word, kind, random);
+  for (let k = 1; !wrong && k < 3; k++) { kind = KINDS[(n + k) % 3]; wrong = misspell(target.word, kind, random); }
+  if (!wrong) { return null; }
+  return { word: target.word, wrong, kind, at, source, text: text.slice(0, at) + wrong + text.slice(at + target.word.length) };
+}
+
 const SPEECH = 'said|says|told|added|asked|wrote|argued|explained|noted|tweeted|claimed|insisted|announced|replied|responded';
 const HONORIFIC = 'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Governor|Secretary|Speaker|Mayor|Minister|Judge|Justice';
 
@@ -77,39 +120,34 @@ function personLike(text: string, word: string): boolean {
 
 export async function evaluate(dir: string): Promise<Section> {
   const docs = loadCorpus(dir);
-  let injections = 0, caught = 0, falseAlarms = 0, skipped = 0;
+  let injections = 0, caught = 0, falseAlarms = 0, skipped = 0, structural = 0;
   const alarms: string[] = [];
   const misses: string[] = [];
   const byKind: Record<Kind, [number, number]> = { swap: [0, 0], drop: [0, 0], vowel: [0, 0] };
   let ms = 0;
   docs.forEach((doc, n) => {
     const t0 = performance.now();
-    const clean = analyse(doc.text).diagnostics.filter((d: Finding) => d.rule.startsWith('name/'));
+    const cleanAnalysis = analyse(doc.text);
     ms += performance.now() - t0;
+    const clean = cleanAnalysis.diagnostics.filter((d: Finding) => d.rule.startsWith('name/'));
     falseAlarms += clean.length;
     for (const d of clean) { alarms.push(`${doc.name}: ${d.rule} “${d.text}” -> ${d.expected.join(' / ')}`); }
-    const random = rng(1000 + n);
-    const targets = surnameTargets(doc.text);
-    if (targets.length === 0) { skipped++; return; }
-    const target = targets[Math.floor(random() * Math.min(targets.length, 3))];
-    const at = target.offsets[1 + Math.floor(random() * (target.offsets.length - 1))];
-    let kind = KINDS[n % 3];
-    let wrong = misspell(target.word, kind, random);
-    for (let k = 1; !wrong && k < 3; k++) { kind = KINDS[(n + k) % 3]; wrong = misspell(target.word, kind, random); }
-    if (!wrong) { skipped++; return; }
-    const text = doc.text.slice(0, at) + wrong + doc.text.slice(at + target.word.length);
+    const injection = inject(doc.text, n, cleanAnalysis.people);
+    if (!injection) { skipped++; return; }
+    const { word, wrong, kind, at, text } = injection;
+    if (injection.source === 'structural') { structural++; }
     const end = at + wrong.length;
     const found = analyse(text).diagnostics.filter((d: Finding) => d.rule.startsWith('name/'));
-    const hit = found.some(d => d.start < end && d.end > at && d.expected.includes(target.word));
+    const hit = found.some(d => d.start < end && d.end > at && d.expected.includes(word));
     injections++;
     byKind[kind][0]++;
-    if (hit) { caught++; byKind[kind][1]++; } else { misses.push(`${doc.name}: ${target.word} -> ${wrong} (${kind})`); }
+    if (hit) { caught++; byKind[kind][1]++; } else { misses.push(`${doc.name}: ${word} -> ${wrong} (${kind}${injection.source === 'structural' ? ', structural target' : ''})`); }
   });
   const recall = injections ? caught / injections : 0;
   const rate = docs.length ? falseAlarms / docs.length : 0;
   const lines = [
-    `articles: ${docs.length} (no name used three times: ${skipped})`,
-    `injections: ${injections}, caught: ${caught}, recall: ${(100 * recall).toFixed(1)}%`,
+    `articles: ${docs.length} (no person named three times: ${skipped})`,
+    `injections: ${injections} (target from the people plugin: ${injections - structural}, structural fallback: ${structural}), caught: ${caught}, recall: ${(100 * recall).toFixed(1)}%`,
     `by kind: ${KINDS.map(k => `${k} ${byKind[k][1]}/${byKind[k][0]}`).join(', ')}`,
     `false alarms on clean articles: ${falseAlarms}, per article: ${rate.toFixed(3)}`,
     `analysis time: ${(ms / Math.max(1, docs.length)).toFixed(2)} ms per article`,
@@ -119,6 +157,6 @@ export async function evaluate(dir: string): Promise<Section> {
   return {
     title: 'names: misspelling injection',
     lines,
-    json: { articles: docs.length, injections, caught, recall, falseAlarms, perArticle: rate, byKind },
+    json: { articles: docs.length, injections, structural, caught, recall, falseAlarms, perArticle: rate, byKind },
   };
 }

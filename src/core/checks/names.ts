@@ -3,7 +3,9 @@
 // The comparison runs over distinct word forms, never over all pairs of mentions: forms are bucketed by their
 // first letter and only forms of a person's name are compared with the forms in their bucket. Context decides
 // what the spelling distance cannot: "Jane Smyth" next to "John Smith" is another person, "Rosa Delgada" next to
-// "Rosa Delgado" is not. Plurals and possessives ("the Clintons", "Obama's") are not misspellings.
+// "Rosa Delgado" is not. Plurals and possessives ("the Clintons", "Obama's") are not misspellings. The person need
+// not have been grouped: when the only full mention is the misspelt one, grouping fails with it. Pairs the article
+// declares different people (suppress.ts) are never compared.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 // The two string metrics ship as untyped CommonJS; their call signatures are declared where they are used.
@@ -13,21 +15,29 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import jaroWinklerRaw from 'jaro-winkler';
 import { doubleMetaphone } from 'double-metaphone';
 import { dataOf, report } from '../context.js';
-import { NOT_NAMES, TITLE_HEADS, peopleIndex, type PeopleIndex } from '../plugins/people.js';
+import { LABELS, NON_PERSON, NOT_NAMES, PLACE_STARTS, TITLE_HEADS, peopleIndex, type PeopleIndex } from '../plugins/people.js';
+import { declaredDifferent, differentPeople } from '../suppress.js';
 import { directoryNames, lookup, normaliseName, type Directory } from '../directory.js';
 import type { Span } from '../model.js';
 
 const editDistance = (a: string, b: string): number => (damerauLevenshtein as (a: string, b: string) => { steps: number })(a, b).steps;
 const jaroWinkler = (a: string, b: string): number => (jaroWinklerRaw as (a: string, b: string) => number)(a, b);
 
-type Role = 'given' | 'surname' | 'middle' | 'alone';
+/** `org`: a word of an organisation or place name ("the Clinton Foundation"), which can carry a person's name too. */
+type Role = 'given' | 'surname' | 'middle' | 'alone' | 'org';
 
 interface Occurrence extends Span {
   role: Role;
-  /** The other words of the full name this word stands in (keys), for context. */
+  /** The first word of the full name this word stands in (key), for context. */
   given?: string;
+  /** The words before this one in its run (keys): "Endorsed Ted Cruz" still gives Cruz the given name Ted. */
+  before?: string[];
   surname?: string;
   person: number;
+  /** The word is part of a name that looks like a person's: a run of two or more words, or one with a title. */
+  personal: boolean;
+  /** A single capitalised word at the start of a sentence, with nothing else to say it is a name. */
+  initial: boolean;
 }
 
 interface Form {
@@ -44,22 +54,49 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 function collectForms(index: PeopleIndex): Map<string, Form> {
   const forms = new Map<string, Form>();
   const spellings = new Map<string, Map<string, number>>();
+  const add = (t: Span, occ: Occurrence) => {
+    const k = keyOf(t.text);
+    let f = forms.get(k);
+    if (!f) { f = { key: k, display: t.text, occurrences: [], first: t.start }; forms.set(k, f); spellings.set(k, new Map()); }
+    f.occurrences.push(occ);
+    const s = spellings.get(k)!;
+    s.set(t.text, (s.get(t.text) ?? 0) + 1);
+  };
+  // People named in full or with a title: a country or a publication that "said" something is no measure of spelling.
+  const strongPeople = new Set<number>();
   for (const c of index.candidates) {
-    if (c.nonPerson) { continue; }
-    const toks = c.tokens;
+    if (c.person >= 0 && !c.nonPerson && (c.tokens.length >= 2 || c.evidence.some(e => e !== 'speech'))) { strongPeople.add(c.person); }
+  }
+  for (const c of index.candidates) {
+    let toks = c.tokens;
+    // "California's Latino", "Obama's America": the words after a possessive are a thing of the first name's.
+    const cut = toks.findIndex(t => /^['’]s\b/.test(c.text.slice(t.end - c.start)));
+    if (cut >= 0 && cut < toks.length - 1) {
+      for (const t of toks.slice(cut + 1)) {
+        const k = keyOf(t.text);
+        if (!NON_PERSON.has(k)) { add(t, { start: t.start, end: t.end, text: t.text, role: 'org', person: -1, personal: false, initial: false }); }
+      }
+      toks = toks.slice(0, cut + 1);
+    }
+    if (c.nonPerson) {
+      // Only a name used to name something else: "Clinton" in "Clinton Foundation", not "Foundation", and not
+      // "Hood" in "Fort Hood", which is the place's own name.
+      for (const t of toks.slice(0, -1)) {
+        const k = keyOf(t.text);
+        if (NON_PERSON.has(k) || PLACE_STARTS.has(k)) { continue; }
+        add(t, { start: t.start, end: t.end, text: t.text, role: 'org', person: -1, personal: false, initial: false });
+      }
+      continue;
+    }
     let last = toks.length - 1;
     while (last > 0 && SUFFIX.test(keyOf(toks[last].text))) { last--; }
+    const personal = strongPeople.has(c.person) || toks.length >= 2 || c.evidence.some(e => e !== 'speech');
     toks.forEach((t, n) => {
-      const k = keyOf(t.text);
       const role: Role = toks.length === 1 ? 'alone' : n === 0 ? 'given' : n === last ? 'surname' : 'middle';
-      const occ: Occurrence = { start: t.start, end: t.end, text: t.text, role, person: c.person };
-      if (role === 'surname' || role === 'middle') { occ.given = keyOf(toks[0].text); }
+      const occ: Occurrence = { start: t.start, end: t.end, text: t.text, role, person: c.person, personal, initial: c.initial && toks.length === 1 && c.evidence.length === 0 };
+      if (role === 'surname' || role === 'middle') { occ.given = keyOf(toks[0].text); occ.before = toks.slice(0, n).map(x => keyOf(x.text)); }
       if (role === 'given') { occ.surname = keyOf(toks[last].text); }
-      let f = forms.get(k);
-      if (!f) { f = { key: k, display: t.text, occurrences: [], first: t.start }; forms.set(k, f); spellings.set(k, new Map()); }
-      f.occurrences.push(occ);
-      const s = spellings.get(k)!;
-      s.set(t.text, (s.get(t.text) ?? 0) + 1);
+      add(t, occ);
     });
   }
   for (const [k, f] of forms) {
@@ -79,7 +116,7 @@ function isInflection(a: string, b: string): boolean {
 function isNickname(a: Form, b: Form): boolean {
   const [s, l] = a.key.length <= b.key.length ? [a, b] : [b, a];
   return l.key.startsWith(s.key) && ['y', 'ie', 'r', 'o', 'a'].includes(l.key.slice(s.key.length)) &&
-    a.occurrences.some(o => o.role === 'given') && b.occurrences.some(o => o.role === 'given');
+    [a, b].some(f => f.occurrences.some(o => o.role === 'given'));
 }
 
 /** Spellings one slip apart: a swap, a dropped or added letter, a changed letter; two slips in long names if they sound alike. */
@@ -99,6 +136,28 @@ export function closeSpellings(a: string, b: string): boolean {
   }
   return d === 2 && min >= 8 && jw >= 0.93 && soundAlike;
 }
+
+/**
+ * One slip in a short name (Cruz / Cru, Ryan / Rya), which the sound and similarity tests cannot tell from another
+ * short name. A strong majority is itself the evidence: three uses or more against a single one.
+ */
+function shortSlip(a: Form, b: Form): boolean {
+  const [many, once] = a.occurrences.length >= b.occurrences.length ? [a, b] : [b, a];
+  if (many.occurrences.length < 3 || once.occurrences.length !== 1 || many.key.length > 5 || once.key.length < 3) { return false; }
+  // The majority must be a person's name given in full (Ted Cruz), and the odd one a name too: not a word of
+  // "Tea Party", and not a capitalised word that merely starts a sentence ("Read the latest" / "Real estate").
+  const o = once.occurrences[0];
+  if (o.role === 'org' || o.initial || !many.occurrences.some(r => (r.role === 'given' || r.role === 'surname') && r.person >= 0)) { return false; }
+  return a.key[0] === b.key[0] && editDistance(a.key, b.key) === 1;
+}
+
+/** Words that stand before a plural like a given name but make a group: "African Americans", "Sikh Americans". */
+const GROUP_WORDS = new Set([
+  'african', 'asian', 'latin', 'latino', 'latina', 'hispanic', 'native', 'arab', 'muslim', 'jewish', 'christian',
+  'catholic', 'evangelical', 'sikh', 'hindu', 'black', 'white', 'european', 'mexican', 'cuban', 'chinese', 'korean',
+  'japanese', 'indian', 'iranian', 'irish', 'italian', 'polish', 'german', 'french', 'british', 'american', 'muslims',
+  'north', 'south', 'central', 'middle', 'young', 'older', 'many', 'most', 'all', 'other', 'fellow',
+]);
 
 interface DirectoryTokens { tokens: Map<string, string> }
 
@@ -120,24 +179,29 @@ export default function names() {
     const forms = collectForms(index);
     const dir = directoryTokens(directory);
     const reported = new Set<number>();
-    mismatches(file, index, forms, dir, reported);
+    const data = dataOf(file);
+    const text = String(file.value);
+    // "<!-- copydesk-different-people Delgado, Delgada -->": the desk has checked, these are two people.
+    const different = text.includes('copydesk-') ? differentPeople(text, data.options.language) : [];
+    mismatches(file, index, forms, dir, reported, different);
     if (directory && directory.entries.length > 0) { directoryNearMisses(file, index, directory, reported); }
   };
 }
 
-function mismatches(file: VFile, index: PeopleIndex, forms: Map<string, Form>, dir: DirectoryTokens, reported: Set<number>): void {
-  // A name's words are the words of grouped people: those are what a misspelling is measured against.
-  // Only people named in full or with a title count: a country that "said" something is no measure of spelling.
-  const strong = new Set<number>();
+function mismatches(file: VFile, index: PeopleIndex, forms: Map<string, Form>, dir: DirectoryTokens, reported: Set<number>, different: Array<[string, string]>): void {
   const titled = new Set<number>();
   for (const c of index.candidates) {
-    if (c.person >= 0 && (c.tokens.length >= 2 || c.evidence.some(e => e !== 'speech'))) { strong.add(c.person); }
-    if (c.person >= 0 && c.evidence.some(e => e !== 'speech')) { titled.add(c.person); }
+    // "who" follows groups as readily as people ("African Americans, who"): only a title counts here.
+    if (c.person >= 0 && c.evidence.some(e => e === 'title' || e === 'honorific' || e === 'apposition')) { titled.add(c.person); }
   }
-  const nameForms = [...forms.values()].filter(f => f.occurrences.some(o => strong.has(o.person)) && f.key.length >= 3 && !NOT_NAMES.has(f.key));
+  // Contractions (I'd, I'm) are capitalised words, not names.
+  const usable = (f: Form): boolean => f.key.length >= 3 && !NOT_NAMES.has(f.key) && !TITLE_HEADS.has(f.key) && !/['’](?:d|m|ll|re|ve|t)$/.test(f.key);
+  // A misspelling is measured against the words of names that look like people's: a full name, or one with a
+  // title. The person need not be grouped: when the one full mention is the misspelt one, the grouping fails too.
+  const nameForms = [...forms.values()].filter(f => usable(f) && f.occurrences.some(o => o.personal));
   const buckets = new Map<string, Form[]>();
   for (const f of forms.values()) {
-    if (f.key.length < 3 || NOT_NAMES.has(f.key) || TITLE_HEADS.has(f.key)) { continue; }
+    if (!usable(f)) { continue; }
     const b = buckets.get(f.key[0]) ?? [];
     b.push(f);
     buckets.set(f.key[0], b);
@@ -149,20 +213,30 @@ function mismatches(file: VFile, index: PeopleIndex, forms: Map<string, Form>, d
       const pair = a.key < b.key ? `${a.key}\u0000${b.key}` : `${b.key}\u0000${a.key}`;
       if (seen.has(pair)) { continue; }
       seen.add(pair);
-      if (isNickname(a, b) || !closeSpellings(a.key, b.key)) { continue; }
+      if (isNickname(a, b) || !(closeSpellings(a.key, b.key) || shortSlip(a, b))) { continue; }
+      if (different.length && declaredDifferent(different, a.display, b.display)) { continue; }
       comparePair(file, index, a, b, dir, reported, titled);
     }
   }
 }
 
+/** "Pat" and "Patrick", "J." and "John": given names that may be the same person's. */
+const sameGiven = (x: string, y: string): boolean => x === y || x[0] === y[0] &&
+  (x.length === 1 || y.length === 1 || Math.min(x.length, y.length) >= 3 && (x.startsWith(y) || y.startsWith(x)));
+
 /** How an occurrence of `wrong` fits the name `right`: the same full name but one word, or another person. */
 function fit(o: Occurrence, right: Form): 'strong' | 'weak' | 'other' {
-  const givens = new Set(right.occurrences.filter(r => r.role === 'surname').map(r => r.given!));
+  const asSurname = right.occurrences.filter(r => r.role === 'surname');
   const surnames = new Set(right.occurrences.filter(r => r.role === 'given').map(r => r.surname!));
   switch (o.role) {
-    case 'surname':
-      if (givens.size === 0) { return surnames.size > 0 ? 'other' : 'weak'; }
-      return givens.has(o.given!) || [...givens].some(g => g[0] === o.given![0] && (g.length === 1 || o.given!.length === 1)) ? 'strong' : 'other';
+    case 'surname': {
+      // Right never follows a given name: a lone surname fits loosely; a word only ever used as a given name does not.
+      // A first name (Russ Feingold, "Russ is running") is not the surname of Deborah Ross.
+      if (asSurname.length === 0) { return right.occurrences.some(r => r.role === 'alone') && !right.occurrences.some(r => r.role === 'given') ? 'weak' : 'other'; }
+      // Any word before it counts ("Endorsed Ted Cruz" in a headline still names Ted): Jane Smyth is not John Smith.
+      const before = new Set(asSurname.flatMap(r => r.before ?? []));
+      return (o.before ?? []).some(g => [...before].some(x => sameGiven(g, x))) ? 'strong' : 'other';
+    }
     case 'given':
       return surnames.has(o.surname!) ? 'strong' : 'other';
     case 'middle':
@@ -173,32 +247,44 @@ function fit(o: Occurrence, right: Form): 'strong' | 'weak' | 'other' {
   }
 }
 
+/** The form is the surname of someone the article names in full, not the plural of a group ("African Americans"). */
+function personSurname(f: Form, index: PeopleIndex): boolean {
+  return f.occurrences.some(o => o.role === 'surname' && o.person >= 0 && (o.before ?? []).every(g => !GROUP_WORDS.has(g) && !LABELS.has(g) && !index.lowerWords.has(g)));
+}
+
 function comparePair(file: VFile, index: PeopleIndex, a: Form, b: Form, dir: DirectoryTokens, reported: Set<number>, titled: Set<number>): void {
-  // Which spelling is right: the directory's, else the article's majority, else the one it introduces first.
+  // Which spelling is right: the directory's, else the article's majority, else (a tie) the one the article gives
+  // with a full name, else the one it introduces first.
   const inDirA = dir.tokens.has(a.key), inDirB = dir.tokens.has(b.key);
-  let right: Form, wrong: Form, reason: 'directory' | 'majority' | 'first';
+  const full = (f: Form): boolean => f.occurrences.some(o => (o.role === 'given' || o.role === 'surname') && o.person >= 0);
+  let right: Form, wrong: Form, reason: 'directory' | 'majority' | 'full' | 'first';
   if (inDirA !== inDirB) { [right, wrong] = inDirA ? [a, b] : [b, a]; reason = 'directory'; }
   else if (a.occurrences.length !== b.occurrences.length) { [right, wrong] = a.occurrences.length > b.occurrences.length ? [a, b] : [b, a]; reason = 'majority'; }
+  else if (full(a) !== full(b)) { [right, wrong] = full(a) ? [a, b] : [b, a]; reason = 'full'; }
   else { [right, wrong] = a.first < b.first ? [a, b] : [b, a]; reason = 'first'; }
-  if (!right.occurrences.some(o => o.person >= 0) && reason !== 'directory') { return; }
+  // The words of organisation names alone are no measure of how a person's name is spelled.
+  // Nor is a capitalised word that only ever starts a sentence ("Real estate mogul…").
+  if (!right.occurrences.some(o => o.role !== 'org' && !o.initial) && reason !== 'directory') { return; }
   // "the Clintons" next to "Clinton" is a plural; "Sander" next to "Sanders" is a dropped letter.
   if (isInflection(a.key, b.key) && wrong.key.length > right.key.length) { return; }
-  // A cut-off ending (Sander / Sanders, America / American) is a slip only in the name of someone the article titles.
-  const inflected = right.key.startsWith(wrong.key);
   // A word the article also writes in lower case is a common word, not a slip (Bush / bus is not a name).
   if (index.lowerWords.has(wrong.key)) { return; }
   const fits = wrong.occurrences.map(o => fit(o, right));
   if (fits.includes('other')) { return; }
   const strong = fits.includes('strong');
-  // Without a shared given name, only a rare spelling of a name used more often is a slip.
-  if (!strong && reason !== 'directory' && !(wrong.occurrences.length <= 2 && right.occurrences.length > wrong.occurrences.length)) { return; }
-  if (reason === 'first' && !strong) { return; }
-  // "African American" next to "African Americans" is a group, not a person: a dropped final s needs a titled person.
-  if (inflected && !right.occurrences.some(o => titled.has(o.person))) { return; }
   const rc = right.occurrences.length, wc = wrong.occurrences.length;
+  // Without a shared given name, only a rare spelling of a name used more often is a slip.
+  if (!strong && reason !== 'directory' && !(wc <= 2 && rc > wc)) { return; }
+  if ((reason === 'first' || reason === 'full') && !strong) { return; }
+  // A cut-off ending that makes a word of its own (America / American, Latin / Latino, Republican / Republicans)
+  // is a slip only in the name of someone the article titles, or names in full and then spells so just once.
+  // A dropped plural s (Muslim / Muslims, Boomer / Boomers) needs the title: groups are named in full too.
+  if (right.key.startsWith(wrong.key) && isInflection(wrong.key, right.key) && !(personSurname(right, index) &&
+    (right.occurrences.some(o => titled.has(o.person)) || wc === 1 && rc >= 3 && !/^e?s$/.test(right.key.slice(wrong.key.length))))) { return; }
   const dirSpelling = dir.tokens.get(right.key);
   let message = `“${wrong.display}” here, but “${right.display}” elsewhere in this article`;
   if (reason === 'majority') { message += ` (${plural(rc)}, against ${plural(wc)})`; }
+  if (reason === 'full') { message += ` (${plural(rc)} each; the full name is spelled “${right.display}”)`; }
   if (reason === 'first') { message += ` (${plural(rc)} each; the article introduces the name as “${right.display}”)`; }
   if (reason === 'directory') {
     message += rc < wc

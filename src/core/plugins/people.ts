@@ -88,7 +88,7 @@ export const NON_PERSON = new Set([
 ]);
 export const PLACE_STARTS = new Set(['new', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'united', 'los', 'las', 'san', 'santa', 'fort', 'mount', 'lake', 'cape', 'great', 'upper', 'lower', 'central', 'saint']);
 /** Party and nationality words that stand before a name as a label, not as part of it. */
-const LABELS = new Set([
+export const LABELS = new Set([
   'republican', 'republicans', 'democrat', 'democrats', 'democratic', 'gop', 'independent', 'conservative',
   'labour', 'liberal', 'former', 'acting', 'american', 'british', 'french', 'german', 'russian', 'chinese',
   'ukrainian', 'israeli', 'iranian', 'mexican', 'canadian', 'korean', 'japanese', 'indian', 'syrian', 'iraqi',
