@@ -1,7 +1,7 @@
 // The newsroom's people directory (.copydesk/people.json). Loading, validation and look-up.
 // Finding the file is the faces' business (they have a file system); this module only reads text, so it
 // runs in a web worker too. The file is someone's hand-edited data: never trust it, never throw on it.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { applyEdits, modify, parse as parseJsonc, printParseErrorCode, type FormattingOptions, type ParseError } from 'jsonc-parser';
 
 export interface DirectoryEntry {
   name: string;
@@ -162,3 +162,31 @@ export function directoryNames(directory: Directory | undefined): Array<{ name: 
   for (const e of directory.entries) { for (const n of [e.name, ...(e.aliases ?? [])]) { out.push({ name: n, entry: e }); } }
   return out;
 }
+
+// Editing: the "add this spelling as an alias" quick fix. jsonc-parser's `modify` keeps formatting and comments.
+const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+
+interface RawAliasEntry { name?: unknown; aliases?: unknown }
+
+/** The directory text with `alias` added to the entry named `person` (or a new entry for that person). */
+export function withAlias(text: string, person: string, alias: string): string {
+  const source = text.trim() ? text : '{ "people": [] }\n';
+  const data = parseJsonc(source) as { people?: RawAliasEntry[] } | undefined;
+  const people = Array.isArray(data?.people) ? data!.people : [];
+  const key = normaliseName(person);
+  const index = people.findIndex(e => typeof e?.name === 'string' && normaliseName(e.name) === key);
+  let edits;
+  if (index < 0) {
+    const path = Array.isArray(data?.people) ? ['people', people.length] : ['people'];
+    const value = Array.isArray(data?.people) ? { name: person, aliases: [alias] } : [{ name: person, aliases: [alias] }];
+    edits = modify(source, path, value, { formattingOptions: FORMAT, isArrayInsertion: Array.isArray(data?.people) });
+  } else {
+    const aliases = Array.isArray(people[index].aliases) ? people[index].aliases as unknown[] : null;
+    if (aliases?.some(a => typeof a === 'string' && normaliseName(a) === normaliseName(alias))) { return source; }
+    edits = aliases
+      ? modify(source, ['people', index, 'aliases', aliases.length], alias, { formattingOptions: FORMAT, isArrayInsertion: true })
+      : modify(source, ['people', index, 'aliases'], [alias], { formattingOptions: FORMAT });
+  }
+  return applyEdits(source, edits);
+}
+

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, Finding } from '../core/model.js';
 import { ruleOf } from './diagnostics.js';
+import { ADD_ALIAS_COMMAND, aliasArguments } from './directory-edits.js';
 import { directiveText, parseDirectives, topDirectiveInsertion } from '../core/suppress.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('copydesk');
@@ -88,6 +89,8 @@ export class CodeActions implements vscode.CodeActionProvider {
         fix.isPreferred = i === 0;
         actions.push(fix);
       });
+      const alias = aliasAction(document, analysis, finding, d);
+      if (alias) { actions.push(alias); }
       if (!finding.expected.length) { continue; }
       const same = analysis.diagnostics.filter(f => f.rule === rule && f.text === finding.text && f.expected[0] === finding.expected[0]);
       if (same.length > 1) {
@@ -155,4 +158,16 @@ export function suppressionActions(document: vscode.TextDocument, finding: Findi
     make(`Mark “${show(names[0])}” and “${show(names[1])}” as different people in this article`, edit);
   }
   return out;
+}
+
+/** For a name finding: "Add “Rosa Delgada” to the people directory as a spelling of Rosa Delgado". */
+function aliasAction(document: vscode.TextDocument, analysis: Analysis, finding: Finding, d: vscode.Diagnostic): vscode.CodeAction | undefined {
+  if (!finding.rule.startsWith('name/') || !finding.expected[0]) { return undefined; }
+  const person = analysis.people.find(p => p.mentions.some(m => m.start <= finding.start && finding.end <= m.end));
+  const { person: canonical, alias } = aliasArguments(person?.name ?? finding.text, finding.text, finding.expected[0]);
+  if (alias === canonical) { return undefined; }
+  const action = new vscode.CodeAction(`Add “${show(alias)}” to the people directory as a spelling of ${show(canonical)}`, vscode.CodeActionKind.QuickFix);
+  action.command = { command: ADD_ALIAS_COMMAND, title: action.title, arguments: [document.uri, canonical, alias] };
+  action.diagnostics = [d];
+  return action;
 }

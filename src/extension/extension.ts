@@ -12,6 +12,7 @@ import { StatusBar } from './status-bar.js';
 import { SourcesView } from './sources-view.js';
 import { WorkspaceChecker } from './workspace-check.js';
 import { registerCommands } from './commands.js';
+import { registerDirectoryEdits } from './directory-edits.js';
 import type { Analysis } from '../core/model.js';
 
 export interface CopydeskApi {
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   };
 
   context.subscriptions.push(
-    log, collection, decorations, directories, analyser, status, sources, workspace,
+    log, collection, decorations, directories, analyser, status, sources, workspace, registerDirectoryEdits(directories),
     analyser.onDidAnalyse(({ document, analysis }) => {
       collection.set(document.uri, analysis.diagnostics.map(f => toDiagnostic(document, f)));
       render(document);

@@ -124,3 +124,22 @@ describe('closeSpellings', () => {
     assert.ok(!closeSpellings('clinton', 'klinton'));
   });
 });
+
+describe('name/mismatch and the directory’s aliases', () => {
+  it('stays quiet once the variant is in the directory as an alias (the "add to directory" quick fix)', async () => {
+    const { analyse } = await import('../../src/core/pipeline.ts');
+    const { parseDirectory, withAlias } = await import('../../src/core/directory.ts');
+    const text = 'Councilmember Rosa Delgado said the plan was late. Delgado said more. Later, Councilmember Rosa Delgada said no.';
+    const names = (dir?: string): string[] => analyse(text, { directory: dir === undefined ? undefined : parseDirectory(dir, 'people.json').directory })
+      .diagnostics.filter(d => d.rule.startsWith('name/')).map(d => d.text);
+    assert.deepEqual(names(), ['Delgada']);
+    const original = '{\n  // the desk list\n  "people": [ { "name": "Rosa Delgado", "titles": ["Councilmember"] } ]\n}\n';
+    assert.deepEqual(names(original), ['Delgada']);
+    const edited = withAlias(original, 'Rosa Delgado', 'Rosa Delgada');
+    assert.ok(edited.includes('// the desk list'), 'comments survive the edit');
+    assert.deepEqual(parseDirectory(edited, 'people.json').directory.entries[0].aliases, ['Rosa Delgada']);
+    assert.deepEqual(names(edited), []);
+    assert.equal(withAlias(edited, 'Rosa Delgado', 'Rosa Delgada'), edited, 'adding it twice changes nothing');
+    assert.deepEqual(parseDirectory(withAlias('', 'Ingrid Saarinen', 'Ingrid Sarinen'), 'p.json').directory.entries.map(e => [e.name, e.aliases]), [['Ingrid Saarinen', ['Ingrid Sarinen']]]);
+  });
+});

@@ -257,6 +257,8 @@ function comparePair(file: VFile, index: PeopleIndex, a: Form, b: Form, dir: Dir
   // with a full name, else the one it introduces first.
   const inDirA = dir.tokens.has(a.key), inDirB = dir.tokens.has(b.key);
   const full = (f: Form): boolean => f.occurrences.some(o => (o.role === 'given' || o.role === 'surname') && o.person >= 0);
+  // The directory knows both spellings (two people, or one person with an alias the desk added): not a slip.
+  if (inDirA && inDirB) { return; }
   let right: Form, wrong: Form, reason: 'directory' | 'majority' | 'full' | 'first';
   if (inDirA !== inDirB) { [right, wrong] = inDirA ? [a, b] : [b, a]; reason = 'directory'; }
   else if (a.occurrences.length !== b.occurrences.length) { [right, wrong] = a.occurrences.length > b.occurrences.length ? [a, b] : [b, a]; reason = 'majority'; }
