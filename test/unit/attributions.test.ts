@@ -223,4 +223,57 @@ describe('attributions', () => {
       assert.equal(find(r, 'talks will resume').source?.text, 'She');
     });
   });
+  describe('round 3 forms', () => {
+    it('reads stance verbs with an object, "called for", refusals and evidence that shows', () => {
+      const r = analyse([
+        'The harbor board endorsed the dredging plan on Monday.',
+        'Councilwoman Rita Vance accused the contractor of hiding costs.',
+        'The union called for a new audit of the port.',
+        'Mr. Bell declined to say whether the ferry would run.',
+        'A new survey shows most dock workers oppose the merger.',
+      ].join(' '));
+      const e = find(r, 'the dredging plan');
+      assert.equal(e.content.text, 'the dredging plan');
+      assert.equal(e.cue?.text, 'endorsed');
+      assert.equal(e.source?.text, 'The harbor board');
+      assert.equal(find(r, 'the contractor of hiding costs').source?.text, 'Councilwoman Rita Vance');
+      assert.equal(find(r, 'a new audit').cue?.text, 'called for');
+      assert.equal(find(r, 'to say whether').content.text, 'to say whether the ferry would run');
+      assert.equal(find(r, 'most dock workers oppose').source?.text, 'A new survey');
+    });
+
+    it('does not take a noun "states" or a bare "spoke to" for a cue', () => {
+      const r = analyse('Voters in 11 states cast ballots. The mayor spoke to reporters after the vote.');
+      assert.equal(r.attributions.length, 0, JSON.stringify(r.attributions.map(a => a.content.text)));
+    });
+
+    it('reads a headline with a colon or a capitalised "Says"', () => {
+      const a = analyse('Harbor Chief: Dredging Will Wait a Year\n\nThe board met on Monday.');
+      const h = find(a, 'Dredging Will Wait');
+      assert.equal(h.source?.text, 'Harbor Chief');
+      assert.equal(h.content.text, 'Dredging Will Wait a Year');
+      const b = analyse('Mayor Says Ferry Fares Will Rise\n\nThe board met on Monday.');
+      assert.equal(find(b, 'Ferry Fares').source?.text, 'Mayor');
+      assert.equal(find(b, 'Ferry Fares').cue?.text, 'Says');
+      const c = analyse('The board met on Monday.\n\nNothing: here yet.');
+      assert.equal(c.attributions.length, 0);
+    });
+
+    it('keeps a party tag with the name, reads "said of" and a quotation ending in "?" before its speaker', () => {
+      const r = analyse('Sen. Nora Pike (D-Mo.) said the bill was dead. "Who asked for this?" Pike said of the plan. "Nobody," Tom Ruiz said, pointing to the empty gallery. "Not one voter."');
+      assert.equal(find(r, 'the bill was dead').source?.text, 'Sen. Nora Pike (D-Mo.)');
+      const q = find(r, 'Who asked for this');
+      assert.equal(q.source?.text, 'Pike');
+      assert.equal(q.content.text, '"Who asked for this?"');
+      const n = find(r, 'Nobody');
+      assert.ok(n.parts?.some(p => p.text === '"Not one voter."'), JSON.stringify(n.parts));
+    });
+
+    it('reads a question put to the subject with no source', () => {
+      const r = analyse('Asked whether the ferry would run, the captain shrugged.');
+      const a = find(r, 'whether the ferry would run');
+      assert.equal(a.content.text, 'whether the ferry would run');
+      assert.equal(a.source, null);
+    });
+  });
 });

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { Attribution, Span, Quote } from '../model.js';
 import { dataOf } from '../context.js';
 import { memoParagraph } from '../memo.js';
-import { CUES, SPEECH, THOUGHT, INTENT, TELLING, AUXILIARY, PRONOUNS, TITLES } from './cues.js';
+import { CUES, SPEECH, THOUGHT, INTENT, TELLING, AUXILIARY, PRONOUNS, TITLES, OBJECT_CUES, REFUSAL, EVIDENCE } from './cues.js';
 
 interface Token { s: number; e: number; t: string; low: string; word: boolean; cap: boolean; sentence: number; quote: number }
 
@@ -68,12 +68,19 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   const prev = toks[i - 1];
   const base = CUES.get(tok.low) ?? genericCue(toks, i, quotes);
   if (!base) { return null; }
+  const after = toks[i + 1];
+  // "in 11 states", "spoke to reporters": the noun, and speaking that reports no words, unless a clause or
+  // a quotation follows.
+  if ((tok.low === 'state' || tok.low === 'states') && !(after && (after.low === 'that' || after.t === ':'))) { return null; }
+  if (base === 'speak' && !(after && (after.t === ':' || isOpen(after, quotes) || after.t === ',' && isOpen(toks[i + 2], quotes)))) { return null; }
   if (prev && prev.word && NOUN_DETERMINERS.has(prev.low)) { return null; }
   if (prev && prev.word && /^(?:is|was|are|were|be|been|being)$/.test(prev.low) && /(?:ed|said|told|written|thought|known|found|shown)$/.test(tok.low)) { return null; }
   const next = toks[i + 1];
   // "his remarks were", "the claims are": a noun, not a verb.
   if (next && next.word && /^(?:is|was|are|were|will|would|could|can|may|might|should|must|have|has|had|did|does|do)$/.test(next.low)) { return null; }
-  if (next && next.word && (next.low === 'of' || next.low === 'to' && base !== 'say' && base !== 'tell' && base !== 'write' && base !== 'speak' && base !== 'respond' && base !== 'reply' && !INTENT.has(base) && base !== 'urge' && base !== 'ask' && base !== 'report')) {
+  // '"Q," he said of the plan': "of" names the topic, not a noun's complement, after a quotation.
+  const ofTopic = next?.low === 'of' && base === 'say' && toks.slice(Math.max(0, i - 4), i).some(t => isClose(t, quotes));
+  if (next && next.word && (next.low === 'of' && !ofTopic || next.low === 'to' && base !== 'say' && base !== 'tell' && base !== 'write' && base !== 'speak' && base !== 'respond' && base !== 'reply' && !INTENT.has(base) && base !== 'urge' && base !== 'ask' && base !== 'report')) {
     return null;
   }
   if (!SPEECH.has(base) && !THOUGHT.has(base) && base !== 'call' && base !== 'show' && base !== 'find') {
@@ -98,6 +105,23 @@ function genericCue(toks: Token[], i: number, quotes: Array<[number, number]>): 
   }
   if (next?.t === ':' && isOpen(toks[i + 2], quotes)) { return 'generic'; }
   return null;
+}
+
+/**
+ * Does an attribution of the quotation just closed start at toks[i] ('"Q?" Jane Roe said of the plan.')? A
+ * short name, then a speech verb with nothing after it but a stop, a comma or an adjunct; otherwise the name
+ * opens a new sentence of its own ('"Q." She says talks will resume.').
+ */
+function attributionAfter(toks: Token[], i: number): boolean {
+  for (let k = i; k < toks.length && k - i < 8; k++) {
+    const t = toks[k];
+    if (t.quote >= 0 || !t.word && !(t.t === '.' && ABBREVIATION.test(toks[k - 1].t)) && t.t !== '-' && t.t !== '(' && t.t !== ')') { return false; }
+    if (!t.word || t.cap) { continue; }
+    if (!SPEECH.has(CUES.get(t.low) ?? '')) { return false; }
+    const n = toks[k + 1];
+    return !n || !n.word && n.t !== '"' && n.t !== '“' || ADJUNCT.test(n.low) || /^(?:of|as|when|after|before|while|to)$/.test(n.low);
+  }
+  return false;
 }
 
 /** A plausible source noun phrase over toks[a..b] (inclusive)? */
@@ -129,6 +153,15 @@ function roleBeforeName(toks: Token[], a: number, b: number): boolean {
     if (/ly$/.test(w) || AUXILIARY.has(w) || BOUNDARY_WORDS.has(w) || CUES.has(w) || SUBJECT_PRONOUNS.has(w) || /^(?:who|which|is|are|was|were|not|no|then|now|when|here|there)$/.test(w)) { return false; }
   }
   return k > a && k <= b && toks[k].cap;
+}
+
+/** Index of the "(" of a short parenthesis "(D-Mo.)" or "(R)" that closes at toks[b]; -1 when there is none. */
+function partyTag(toks: Token[], b: number): number {
+  for (let k = b - 1; k >= 0 && b - k <= 7; k--) {
+    if (toks[k].t === '(') { return k > 0 && toks[k].sentence === toks[b].sentence && toks[k + 1].cap ? k : -1; }
+    if (toks[k].quote >= 0 || toks[k].t === ',' || toks[k].word && !toks[k].cap) { return -1; }
+  }
+  return -1;
 }
 
 /** Left end of the noun phrase ending at toks[b], within the sentence; -1 when none. */
@@ -174,7 +207,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
   // A sentence that opens with a lowercase word continues the one before ("Q?" he asked.).
   const toks = tokenize(text, from, to, sentenceEnds, quotes);
   for (let i = 1; i < toks.length; i++) {
-    if (toks[i].sentence !== toks[i - 1].sentence && (toks[i].word && !toks[i].cap || toks[i].t === ',')) {
+    if (toks[i].sentence !== toks[i - 1].sentence && (toks[i].word && !toks[i].cap || toks[i].t === ',' || isClose(toks[i - 1], quotes) && attributionAfter(toks, i))) {
       const old = toks[i].sentence;
       for (let k = i; k < toks.length && toks[k].sentence === old; k++) { toks[k].sentence = toks[i - 1].sentence; }
     }
@@ -183,7 +216,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
   // ('..."he loves you." She says ...').
   for (let i = 1, id = toks.length ? toks[0].sentence : 0, was = id; i < toks.length; i++) {
     const t = toks[i], p = toks[i - 1];
-    const split = t.sentence === was && t.word && t.cap && t.quote < 0 && isClose(p, quotes) && /[.!?]/.test(text[p.s - 1] ?? '');
+    const split = t.sentence === was && t.word && t.cap && t.quote < 0 && isClose(p, quotes) && /[.!?]/.test(text[p.s - 1] ?? '') && !attributionAfter(toks, i);
     was = t.sentence;
     if (split || t.sentence !== p.sentence) { id++; }
     t.sentence = id;
@@ -246,7 +279,10 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         // 'Jane Roe, who said ...': the relative pronoun stands for the speaker.
         source = [cueA - 1, cueA - 1];
       } else if (prev.word || prev.t === '.' || prev.t === ')') {
-        const a = leftPhrase(toks, cueA - 1, Math.max(sIdx, floor));
+        let a = leftPhrase(toks, cueA - 1, Math.max(sIdx, floor));
+        // "Sen. Jane Roe (D-Mo.) said": the party tag stays with the name.
+        const open = prev.t === ')' ? partyTag(toks, cueA - 1) : -1;
+        if (open > 0 && toks[open - 1].cap) { a = leftPhrase(toks, open - 1, Math.max(sIdx, floor)); }
         if (a >= 0) { source = [a, cueA - 1]; }
       } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes)) {
         // An appositive between commas: "Grayson, an Orlando Democrat, said".
@@ -408,6 +444,9 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     markClaimed(claimed, source, cueA, cueB);
     floor = Math.max(k, cueB + 1);
   }
+  const before = found.length;
+  objectCues(text, toks, quotes, found, claimed, sentStart, sentEnd);
+  if (found.length > before) { found.sort((x, y) => (x.cue?.start ?? x.content.start) - (y.cue?.start ?? y.content.start)); }
   // A content clause never swallows the source and cue of a later attribution in the same sentence.
   for (let f = 0; f + 1 < found.length; f++) {
     const a = found[f], b = found[f + 1];
@@ -421,6 +460,93 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     }
   }
   return found;
+}
+
+const OBJECT_PRONOUN = /^(?:him|her|them|it|us|me|you|what|how|whether|why)$/;
+/** Words after an object that start a time or place adjunct, not more of the object ("endorsed Y on Tuesday"). */
+const OBJECT_STOP = /^(?:who|which|while|because|but|although|though|after|before|when|since|as|saying|calling|adding|arguing|noting|on|during|at|yesterday|today|tonight|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const TIME_NOUN = /^(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|time)$/;
+
+/** Last token of the object (and what hangs on it) that starts at toks[k]; -1 when there is none. */
+function objectEnd(toks: Token[], k: number, eIdx: number, quotes: Array<[number, number]>): number {
+  const first = toks[k];
+  if (!first || k > eIdx || first.sentence !== toks[k - 1]?.sentence) { return -1; }
+  if (!(isOpen(first, quotes) || first.word && first.quote < 0 && (first.cap || DETERMINERS.has(first.low) || OBJECT_PRONOUN.test(first.low) || /^\d/.test(first.t) || /[’']s$/.test(first.low)))) { return -1; }
+  let last = -1;
+  for (let j = k; j <= eIdx && j - k < 40; j++) {
+    const t = toks[j];
+    if (t.quote >= 0) { while (j + 1 <= eIdx && toks[j + 1].quote === t.quote) { j++; } last = j; continue; }
+    if (!t.word) { if (/^[,;:.!?—–()]$/.test(t.t)) { break; } continue; }
+    // A verb that starts a clause of its own ("and said", "saying"), not a noun that looks like one ("the plan").
+    if (j > k && !t.cap && (CUES.has(t.low) && /(?:ed|ing|said|told|wrote|says|thought)$/.test(t.low) && !/^(?:the|a|an|his|her|their|its)$/.test(toks[j - 1].low) || OBJECT_STOP.test(t.low))) { break; }
+    if (j > k && (t.low === 'this' || t.low === 'last' || t.low === 'next') && TIME_NOUN.test(toks[j + 1]?.low ?? '')) { break; }
+    if (t.low === 'and' && toks[j + 1] && (CUES.has(toks[j + 1].low) || OBJECT_CUES.has(toks[j + 1].low) || AUXILIARY.has(toks[j + 1].low))) { break; }
+    last = j;
+  }
+  while (last > k && toks[last].word && (BOUNDARY_WORDS.has(toks[last].low) || DETERMINERS.has(toks[last].low))) { last--; }
+  return last;
+}
+
+/**
+ * Cues that the clause reader above leaves alone: stance verbs with an object ("X endorsed Y", "X accused Y
+ * of Z"), "called for Y", refusals ("declined to comment") and evidence that shows or finds something
+ * ("the poll shows Y leading"). Each needs a subject right before its verb; none reaches inside a content
+ * already found, where a nested verb is more often part of what was said.
+ */
+function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>, found: Found[], claimed: Set<number>, sentStart: Map<number, number>, sentEnd: Map<number, number>): void {
+  const inside = (a: number) => found.some(f => f.parts.some(p => p.start <= toks[a].s && toks[a].s < p.end) || f.cue && f.cue.start <= toks[a].s && toks[a].s < f.cue.end);
+  const spans = found.slice();
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.word || t.quote >= 0 || claimed.has(i)) { continue; }
+    if (t.low === 'asked' && (i === sentStart.get(t.sentence) || /^(?:when|after|once|if)$/.test(toks[i - 1].low) && i - 1 === sentStart.get(t.sentence))) {
+      // 'Asked whether the plan would pass, the mayor ...': the question put to the subject, with no source.
+      let cs = i + 1;
+      while (cs < toks.length && cs - i <= 2 && toks[cs].word && /ly$/.test(toks[cs].low)) { cs++; }
+      if (!/^(?:whether|if|who|what|why|how|when|where|which|about)$/.test(toks[cs]?.low ?? '')) { continue; }
+      let last = cs;
+      while (last + 1 < toks.length && toks[last + 1].sentence === t.sentence && !(toks[last + 1].quote < 0 && /^[,;:.!?—–]$/.test(toks[last + 1].t))) { last++; }
+      if (toks[last + 1]?.t !== ',') { continue; }
+      found.push(make(text, toks, null, [i, i], [[toks[cs].s, toks[last].e]]));
+      markClaimed(claimed, null, i, i);
+      continue;
+    }
+    const objectBase = !t.cap ? OBJECT_CUES.get(t.low) : undefined;
+    const callFor = !t.cap && /^(?:called|calls)$/.test(t.low) && /^(?:for|on)$/.test(toks[i + 1]?.low ?? '');
+    const refusal = !t.cap && REFUSAL.has(t.low) && toks[i + 1]?.low === 'to' && toks[i + 2]?.word;
+    const evidence = !t.cap && /^(?:show|shows|showed|shown|found|finds|find)$/.test(t.low);
+    if (!objectBase && !callFor && !refusal && !evidence) { continue; }
+    if (spans.some(f => f.parts.some(p => p.start <= t.s && t.s < p.end))) { continue; }
+    const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
+    let cueA = i;
+    while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
+    const prev = toks[cueA - 1];
+    if (!prev || prev.sentence !== t.sentence || prev.quote >= 0 || inside(cueA - 1) && !claimed.has(cueA - 1)) { continue; }
+    // "Republicans who backed him": only a relative pronoun or a whole noun phrase is a subject.
+    let source: [number, number] | null = null;
+    if (prev.low === 'who') { source = [cueA - 1, cueA - 1]; }
+    else if (prev.word || prev.t === ')') { const a = leftPhrase(toks, cueA - 1, sIdx); if (a >= 0) { source = [a, cueA - 1]; } }
+    if (!source || claimed.has(source[0]) || claimed.has(source[1])) { continue; }
+    if (evidence && !EVIDENCE.has(toks[source[1]].low)) { continue; }
+    let cueB = i;
+    let cs = i + 1;
+    if (callFor) { cueB = i + 1; cs = i + 2; }
+    if (evidence && toks[cs]?.low === 'that') { /* the clause keeps its "that", as after "said" */ }
+    let ce: number;
+    if (refusal) {
+      ce = endOfContent(toks, cs, eIdx, quotes);
+    } else if (evidence) {
+      if (cs > eIdx || !(toks[cs].word || isOpen(toks[cs], quotes))) { continue; }
+      ce = endOfContent(toks, cs, eIdx, quotes);
+    } else {
+      const last = objectEnd(toks, cs, eIdx, quotes);
+      if (last < cs) { continue; }
+      ce = toks[last].e;
+    }
+    if (ce <= toks[cs].s) { continue; }
+    found.push(make(text, toks, source, [cueA, cueB], [[toks[cs].s, ce]]));
+    markClaimed(claimed, source, cueA, cueB);
+  }
 }
 
 function markClaimed(claimed: Set<number>, source: [number, number] | null, cueA: number, cueB: number): void {
@@ -566,6 +692,10 @@ export default function attributions() {
       const key = `attributions:${qs.map(([a, b]) => `${a - from}-${b - from}`).join(',')}`;
       perParagraph.push(memoParagraph(key, p, () => analyseParagraph(text, p, qs)));
     }
+    if (paragraphs.length > 1 && perParagraph[0].length === 0) {
+      const h = headline(text, paragraphs[0].position!.start.offset!, paragraphs[0].position!.end.offset!);
+      if (h) { perParagraph[0] = [h]; }
+    }
     const all: Found[] = [];
     // Quotations that run on after an attributed one (later sentences, later paragraphs) join it.
     let open: Found | null = null;
@@ -596,7 +726,8 @@ export default function attributions() {
             // The rest of the attribution's own sentence may stand between ("...," she told AFP on Monday. "...").
             if (!(/^[\s.,;:!?—–-]*$/.test(text.slice(at, a)) || first && at > lastEnd && sentenceTail(text.slice(at, a)))) { break; }
             first = false;
-            if (found.some(g => g !== f && (g.cue?.start ?? 0) >= at && (g.cue?.start ?? 0) < a)) { break; }
+            // '"Q1," X said, suggesting a compromise. "Q2."': the speaker's participle does not change speakers.
+            if (found.some(g => g !== f && (g.cue?.start ?? 0) >= at && (g.cue?.start ?? 0) < a && !(g.source === f.source || /ing$/.test(g.cue!.text) && g.content.end <= a))) { break; }
             f.parts.push(span(source, a, b));
             at = b;
           }
@@ -640,10 +771,36 @@ export default function attributions() {
   };
 }
 
+const HEADLINE_SOURCE = /^\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}’'.&-]*|of|the|and|for|on|in|\([^)]{1,12}\)))*$/u;
+
+/**
+ * A headline that credits its words: "Harbor Chief: Dredging Will Wait" or "Harbor Chief Says Dredging Will
+ * Wait". Headline style drops "said" for a colon or a present-tense verb, and capitalises the verb, so the
+ * sentence reader does not see it. Only the first paragraph of a document, on one line, counts.
+ */
+function headline(text: string, from: number, to: number): Found | null {
+  const a = firstNonSpace(text, from, to), b = lastNonSpace(text, from, to);
+  const line = text.slice(a, b);
+  if (line.length < 8 || line.length > 200 || /\n/.test(line) || /[.!?]["”’]?\s+\p{Lu}/u.test(line.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|St|Jr|Sr|U\.S|[A-Z])\./g, ''))) { return null; }
+  let src: [number, number], cue: [number, number], cs: number;
+  const colon = /^([^:“”"]{2,60}?):\s+\S/.exec(line);
+  const verb = /^(.{2,60}?)\s+(Says|Say|Tells|Calls|Warns|Urges|Claims|Insists|Argues|Admits|Vows|Predicts|Suggests|Praises|Slams|Blasts|Endorses|Defends|Reveals|Announces|Demands|Rejects|Accuses|Criticizes|Denies|Thinks|Believes|Wants|Asks|Explains|Confirms)\s+\S/.exec(line);
+  if (colon && HEADLINE_SOURCE.test(colon[1]) && colon[1].split(/\s+/).length <= 7) {
+    src = [a, a + colon[1].length]; cue = [src[1], src[1] + 1]; cs = a + colon[0].length - 1;
+  } else if (verb && HEADLINE_SOURCE.test(verb[1]) && verb[1].split(/\s+/).length <= 7) {
+    src = [a, a + verb[1].length]; cue = [a + verb[0].length - 2 - verb[2].length, a + verb[0].length - 2]; cs = a + verb[0].length - 1;
+  } else { return null; }
+  let ce = b;
+  if (text[ce - 1] === '.') { ce--; }
+  if (ce <= cs) { return null; }
+  const content = sp(text, cs, ce);
+  return { source: sp(text, src[0], src[1]), cue: sp(text, cue[0], cue[1]), content, parts: [content], direct: QUOTED.test(content.text), speaker: null };
+}
+
 /** The rest of one sentence, without quotations: "told AFP on Monday." */
 function sentenceTail(gap: string): boolean {
   if (QUOTED.test(gap) || gap.length > 240) { return false; }
-  const plain = gap.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|St|Jr|Sr|[A-Z])\./g, '');
+  const plain = gap.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|St|Jr|Sr|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|No|Ft|Mt|[A-Z])\./g, '');
   return !/[.!?]\s+\S/.test(plain.trim());
 }
 

@@ -81,3 +81,24 @@ assemblyman assemblywoman delegate leader whip majority minority house senate he
 state harbor harbour port city county federal national prime first lady founder president-elect presidential candidate nominee
 economist analyst strategist adviser advisor aide official officials spokesperson pollster
 `.split(/\s+/).filter(Boolean));
+
+/**
+ * Stance verbs whose object is what the subject holds or said about it: "X endorsed Y", "X criticized the
+ * plan", "X accused Y of Z". Only trusted in the past tense or the present third person with a subject
+ * right before: the bare form is as often a noun ("support", "back", "attack").
+ */
+const OBJECT_BASES = `endorse support back oppose criticize criticise defend praise blast slam attack reject condemn denounce
+applaud welcome dismiss mock accuse blame fault hail laud ridicule dispute deride lambaste chide scold rebuke tout
+decry excoriate berate disparage commend congratulate`;
+export const OBJECT_CUES = new Map<string, string>();
+for (const base of OBJECT_BASES.split(/\s+/).filter(Boolean)) {
+  const [, third, past] = inflect(base);
+  OBJECT_CUES.set(third, base);
+  OBJECT_CUES.set(past, base);
+}
+/** "declined to comment", "refused to say": an intention whose content is the infinitive. */
+export const REFUSAL = new Set(['declined', 'declines', 'refused', 'refuses']);
+/** Evidence that "shows" or "finds" something: the subject's head noun. */
+export const EVIDENCE = new Set(`poll polls polling survey surveys study studies data records record report reports figures numbers
+results analysis research documents document filings filing video footage emails statistics review investigation audit tally
+count estimates projections models census returns`.split(/\s+/).filter(Boolean));
