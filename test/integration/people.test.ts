@@ -10,7 +10,9 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 async function hoverText(uri: vscode.Uri, position: vscode.Position, until: (s: string) => boolean): Promise<{ text: string; hovers: vscode.Hover[] }> {
   return waitForAsync(async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+    // appendText escapes what it is given: undo the escaping to read the words a user sees.
+    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n')
+      .replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, '$1');
     return until(text) ? { text, hovers } : undefined;
   }, 20000, 'hover card');
 }
