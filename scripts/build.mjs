@@ -17,12 +17,16 @@ const integrationTests = existsSync('test/integration')
 const jobs = [
   // Node extension host (desktop VS Code, code-server, Codespaces).
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  // Browser extension host (vscode.dev, github.dev): same engine, no Node built-ins.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:worker_threads', 'node:path'],
+  // Browser extension host (vscode.dev, github.dev): same engine, no Node built-ins. `.cjs`: in a "type": "module" package
+  // the web extension host takes a `.js` entry for ESM and refuses to activate it ("ESM modules are not supported").
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', external: ['vscode', 'node:worker_threads', 'node:path'],
+    // 'worker': the web extension host is a web worker, with no DOM. Without it decode-named-character-reference (under
+    // micromark) picks its `browser` build, which calls document.createElement at load: "document is not defined".
+    conditions: ['worker'],
     define: { 'process.env.NODE_ENV': '"production"' }, alias: {} },
   // The analysis worker (src/extension/engine.ts starts it): keeps long documents off the extension host's thread.
   { ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
-  { ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife',
+  { ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', conditions: ['worker'],
     external: ['node:worker_threads'], define: { 'process.env.NODE_ENV': '"production"' } },
   // Command-line tool.
   { ...common, entryPoints: ['src/cli/copydesk.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
@@ -38,6 +42,7 @@ if (existsSync('test/web/index.ts')) {
   // build and calls mocha.setup) and then every test/web/*.test.ts.
   const webTests = readdirSync('test/web').filter(f => f.endsWith('.test.ts')).sort();
   jobs.push({ ...common, entryPoints: ['test/web/index.ts'], outfile: 'dist/test/web/index.cjs', platform: 'browser', format: 'cjs',
+    conditions: ['worker'],   // the extension host is a web worker: no `document` (e.g. decode-named-character-reference)
     external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' },
     stdin: { contents: [`export { run } from './index.ts';`, ...webTests.map(f => `import './${f}';`)].join('\n'),
       resolveDir: 'test/web', sourcefile: 'web-tests-entry.ts', loader: 'ts' } });

@@ -1,6 +1,6 @@
 // copydesk [--format text|json|sarif] [--people FILE] [--fail-on error|warning|info|none] FILE...
 // Checks news copy before publication. Reads files only; never opens a network connection.
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, resolve, extname } from 'node:path';
 import { analyse } from '../core/pipeline.js';
 import { parseDirectory, mergeDirectories, type Directory } from '../core/directory.js';
@@ -51,6 +51,24 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
+/** At most MAX_FILE_BYTES + 1 bytes, so that an endless stream is refused instead of filling memory. */
+function readCapped(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) { break; }
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) { break; }
+    }
+    return Buffer.concat(chunks);
+  } finally { closeSync(fd); }
+}
+
 /** UTF-8 text with the BOM stripped, or a reason why the file is not an article. */
 export function readArticle(path: string): { text: string } | { error: string } {
   let bytes: Buffer;
@@ -58,7 +76,9 @@ export function readArticle(path: string): { text: string } | { error: string } 
     const st = statSync(path);
     if (st.isDirectory()) { return { error: 'is a directory' }; }
     if (st.size > MAX_FILE_BYTES) { return { error: `is ${(st.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for an article` }; }
-    bytes = readFileSync(path);
+    // A device or pipe reports size 0 and may never end (/dev/zero, /dev/urandom): read it with the same cap.
+    bytes = st.isFile() ? readFileSync(path) : readCapped(path);
+    if (bytes.length > MAX_FILE_BYTES) { return { error: `is over the ${MAX_FILE_BYTES / 1048576} MB limit for an article` }; }
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
   }

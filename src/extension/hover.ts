@@ -12,43 +12,54 @@ function clip(s: string, n = 160): string {
   return flat.length > n ? flat.slice(0, n - 1) + '…' : flat;
 }
 
+/**
+ * appendText escapes Markdown but leaves `<` as it is, so document text such as `<img src=x onerror=...>` reaches the
+ * renderer as an HTML tag; supportHtml = false should keep it inert, but the card does not rely on that alone.
+ * `&` is escaped too (except appendText's own &nbsp;), so that an entity in the article shows as typed.
+ */
+function appendText(md: vscode.MarkdownString, text: string): void {
+  const before = md.value.length;
+  md.appendText(text);
+  md.value = md.value.slice(0, before) + md.value.slice(before).replace(/&(?!nbsp;)/g, '&amp;').replace(/</g, '&lt;');
+}
+
 export function personCard(document: vscode.TextDocument, analysis: Analysis, person: Person & { directory?: DirectoryEntry; organizations?: string[] }): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown('**');
-  md.appendText(person.name);
+  appendText(md, person.name);
   md.appendMarkdown('**\n\n');
   if (person.titles.length) {
     md.appendMarkdown('*Titles in this article:* ');
-    md.appendText(person.titles.join('; '));
+    appendText(md, person.titles.join('; '));
     md.appendMarkdown('\n\n');
   }
   if (person.organizations?.length) {
     md.appendMarkdown('*Organisations:* ');
-    md.appendText(person.organizations.join('; '));
+    appendText(md, person.organizations.join('; '));
     md.appendMarkdown('\n\n');
   }
   const lines = [...new Set(person.mentions.map(m => document.positionAt(m.start).line + 1))];
-  md.appendText(`Mentioned ${person.mentions.length} time${person.mentions.length === 1 ? '' : 's'}, on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`);
+  appendText(md, `Mentioned ${person.mentions.length} time${person.mentions.length === 1 ? '' : 's'}, on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`);
   md.appendMarkdown('\n\n');
   const credited = analysis.attributions.filter(a => a.speaker === person.name);
   if (credited.length) {
     md.appendMarkdown('*Quoted or credited:*\n\n');
     for (const a of credited.slice(0, MAX_QUOTES)) {
       md.appendMarkdown('- ');
-      md.appendText(`${clip(a.content.text)} (line ${document.positionAt(a.content.start).line + 1})`);
+      appendText(md, `${clip(a.content.text)} (line ${document.positionAt(a.content.start).line + 1})`);
       md.appendMarkdown('\n');
     }
-    if (credited.length > MAX_QUOTES) { md.appendText(`…and ${credited.length - MAX_QUOTES} more`); }
+    if (credited.length > MAX_QUOTES) { appendText(md, `…and ${credited.length - MAX_QUOTES} more`); }
     md.appendMarkdown('\n\n');
   }
   const entry = person.directory;
   if (entry) {
     md.appendMarkdown('---\n\n*People directory:* ');
-    md.appendText([entry.name, ...(entry.titles ?? []), entry.organization ?? ''].filter(Boolean).join(', '));
+    appendText(md, [entry.name, ...(entry.titles ?? []), entry.organization ?? ''].filter(Boolean).join(', '));
     md.appendMarkdown('\n\n');
-    if (entry.description) { md.appendText(clip(entry.description, 400)); md.appendMarkdown('\n\n'); }
+    if (entry.description) { appendText(md, clip(entry.description, 400)); md.appendMarkdown('\n\n'); }
     if (entry.url && /^https?:\/\/[^\s()<>]+$/i.test(entry.url)) {
       md.appendMarkdown(`[${entry.url.replace(/[\\[\]*_`<>]/g, '\\$&')}](${encodeURI(entry.url)})`);
     }
@@ -82,10 +93,10 @@ export class HoverProvider implements vscode.HoverProvider {
       md.supportHtml = false;
       if (a) {
         md.appendMarkdown('*Quotation credited to* ');
-        md.appendText(a.speaker ?? a.source?.text ?? 'an unnamed source');
-        if (a.cue) { md.appendText(` (${clip(a.cue.text, 40)})`); }
+        appendText(md, a.speaker ?? a.source?.text ?? 'an unnamed source');
+        if (a.cue) { appendText(md, ` (${clip(a.cue.text, 40)})`); }
       } else {
-        md.appendText(quote.scare ? 'Scare quotes: no one is credited, and none is needed' : 'No one is credited with this quotation');
+        appendText(md, quote.scare ? 'Scare quotes: no one is credited, and none is needed' : 'No one is credited with this quotation');
       }
       return new vscode.Hover(md, range(quote));
     }

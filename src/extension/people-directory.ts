@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { parseDirectory, mergeDirectories, type Directory } from '../core/directory.js';
 
+const MAX_DIRECTORY_BYTES = 5 * 1024 * 1024;
+
 export class PeopleDirectories implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<{ directory: Directory; errors: string[] } | undefined>>();
   private readonly reported = new Set<string>();
@@ -55,6 +57,12 @@ export class PeopleDirectories implements vscode.Disposable {
       pending = (async () => {
         let text: string;
         try {
+          // Refuse a huge file by its size before reading it into memory (the parser refuses over 5 MB anyway).
+          const { size } = await vscode.workspace.fs.stat(file);
+          if (size > MAX_DIRECTORY_BYTES) {
+            this.problem(key, `Copydesk: the people directory ${file.fsPath || key} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_DIRECTORY_BYTES / 1048576} MB limit; checking without it`);
+            return undefined;
+          }
           text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
         } catch (e) {
           this.problem(key, `Copydesk could not read the people directory ${file.fsPath || key}: ${(e as Error).message}`);

@@ -67,7 +67,7 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('holds the bundles, the manifest, the icons, the grammar, the schema, the licence and the changelog', () => {
-    for (const name of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/package.json',
+    for (const name of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/worker.js', 'extension/dist/web/extension.cjs', 'extension/dist/web/worker.js', 'extension/dist/package.json',
       'extension/media/icon.png', 'extension/media/sources.svg', 'extension/schemas/people.schema.json',
       'extension/syntaxes/copydesk.news.tmLanguage.json', 'extension/LICENSE.txt', 'extension/changelog.md']) {
       entry(name);
