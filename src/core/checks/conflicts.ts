@@ -1,6 +1,8 @@
 // conflict/ rules: an article that contradicts itself. Figures are indexed by what they count (kind, unit,
-// role), so only figures of the same quantity are ever compared; everything per sentence is memoised per
-// paragraph. Every message sits on the later of the two places and links the earlier one through `related`.
+// role), and within one quantity by the rare words of their sentences and clauses, so only figures that could
+// be about the same thing are ever compared; everything per sentence is memoised per paragraph, so an edit
+// redoes one paragraph and the cheap document-wide comparisons. Every message sits on the later of the two
+// places and links the earlier one through `related`.
 // Precision first: when the two sentences might be about different things (other people, other years, other
 // places, a change rather than a level, a part rather than a total), they stay quiet.
 import type { Paragraph, Root } from 'nlcst';
@@ -19,50 +21,80 @@ const TIME_WORDS = /\b(?:last|this|next|previous|coming|past)\s+(?:year|month|we
 const NAME_STOP = new Set(['I', 'The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'He', 'She', 'They', 'We', 'It', 'His', 'Her', 'Their', 'This', 'That', 'According', 'Mr', 'Mrs', 'Ms', 'Dr', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const PROXY = /\b(?:his|her|their)\s+(?:spokes(?:wo)?(?:man|person)|aides?|campaign|office|press secretary|representatives?|lawyers?|attorneys?)\b/i;
 
-interface Sentence extends Span { words: string[]; names: string[]; times: string[] }
+/** What two sentences are compared by; no offsets, so that one copy serves the paragraph wherever it stands. */
+interface Sentence { words: string[]; names: string[]; times: string[]; wordSet: Set<string>; nameSet: Set<string>; timeSet: Set<string> }
+
+/** A sentence as the parser cut it, where it stands in the document when its paragraph was read. */
+interface SentenceSpan extends Span { features?: Sentence }
 
 /** A figure as the conflicts check compares it: what it counts, in which clause, and how it is hedged. */
-interface Fact {
+interface FactDraft {
+  /** The figure, at offsets relative to its paragraph, and its index among the paragraph's figures. */
   figure: Figure;
+  index: number;
   sentence: Sentence;
+  /** Start of the sentence, relative to the paragraph. */
+  sentenceStart: number;
   /** kind|unit|role: only facts with the same key are compared. */
   key: string;
   /** Content words of the figure's clause, counted noun excluded. */
   clause: string[];
+  clauseSet: Set<string>;
   low: number;
   high: number;
   /** The written value within its rounding, hedge ignored: two figures hedged alike compare by these. */
   nominal: [number, number];
   /** What two equal figures share: the rounded value, or the date. */
   valueKey: string;
+  /** A stated percentage change: true when its clause says it goes down, false up, null when not a change. */
+  down: boolean | null;
+  /** "from X to Y": the index (in the paragraph's facts) of Y, and the words of the sentence before X. */
+  pair: { to: number; down: boolean; words: Set<string> } | null;
 }
 
-interface Claim { sentence: Sentence; kind: 'requires' | 'supports'; polarity: 1 | -1; object: string[]; holder: string | null; span: Span; voice: string | null }
+/** A fact placed in the document being checked. */
+interface Fact extends Omit<FactDraft, 'figure' | 'sentenceStart'> { figure: Figure; sentenceAt: number }
 
-interface ParagraphFacts { sentences: Sentence[]; facts: Fact[]; claims: Claim[] }
+interface ClaimDraft { sentenceStart: number; proxy: boolean; kind: 'requires' | 'supports'; polarity: 1 | -1; object: string[]; holder: string | null; span: Span }
+interface Claim extends Omit<ClaimDraft, 'sentenceStart' | 'span'> { sentenceAt: number; span: Span }
+
+/**
+ * One paragraph's facts and claims, offsets relative to the paragraph's start. A class instance, so that the
+ * memo shares it as it is instead of deep-copying every word list on each analysis; nothing ever changes it.
+ */
+class ParagraphFacts {
+  constructor(readonly facts: FactDraft[], readonly claims: ClaimDraft[]) {}
+}
 
 // A crude stem is enough to see "employs" and "employed" as one verb; both sides get the same treatment.
 const stem = (w: string): string => { const s = singular(w.replace(/['’]s$/, '')); return s.length > 5 ? s.replace(/(?:ed|ing)$/, '') : s; };
 const contentWords = (s: string): string[] =>
   [...s.toLowerCase().matchAll(/[\p{L}][\p{L}'’-]*/gu)].map(m => m[0]).filter(w => w.length > 1 && !STOP.has(w)).map(stem);
 
-function sentencesOf(paragraph: Paragraph, source: string): Sentence[] {
-  const out: Sentence[] = [];
+function sentencesOf(paragraph: Paragraph, source: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
   for (const s of paragraph.children) {
     if (s.type !== 'SentenceNode' || !s.position) { continue; }
     const start = s.position.start.offset!, end = s.position.end.offset!;
-    const text = source.slice(start, end);
-    const names = [...text.matchAll(/(?<=[\s(“"‘'])(\p{Lu}[\p{L}'’-]+)/gu)].map(m => m[1].replace(/['’]s$/, '')).filter(n => !NAME_STOP.has(n));
-    const times = [...text.matchAll(TIME_WORDS)].map(m => m[0].toLowerCase().replace(/\s+/g, ' '));
-    out.push({ start, end, text, words: contentWords(text), names, times });
+    out.push({ start, end, text: source.slice(start, end) });
   }
   return out;
+}
+
+// Most sentences hold no figure: their words are read only when one of their figures is compared.
+function featuresOf(s: SentenceSpan): Sentence {
+  if (s.features) { return s.features; }
+  const names = [...s.text.matchAll(/(?<=[\s(“"‘'])(\p{Lu}[\p{L}'’-]+)/gu)].map(m => m[1].replace(/['’]s$/, '')).filter(n => !NAME_STOP.has(n));
+  const times = [...s.text.matchAll(TIME_WORDS)].map(m => m[0].toLowerCase().replace(/\s+/g, ' '));
+  const words = contentWords(s.text);
+  s.features = { words, names, times, wordSet: new Set(words), nameSet: new Set(names), timeSet: new Set(times) };
+  return s.features;
 }
 
 const BOUNDARY = /[,;:—–()"“”‘’]|\s(?:that|and|but|while|whereas|which|who|although|though|because|when|where|as)\s/gi;
 
 /** The clause around [start, end) within its sentence. */
-function clauseOf(s: Sentence, start: number, end: number): string {
+function clauseOf(s: SentenceSpan, start: number, end: number): string {
   let from = 0, to = s.text.length;
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(s.text); m; m = BOUNDARY.exec(s.text)) {
@@ -90,7 +122,7 @@ function interval(f: Figure): [number, number] {
 }
 
 /** Where the figure stands in its sentence: a level, the start or end of a change, a change itself, a part of a whole. */
-function roleOf(f: Figure, s: Sentence, prose: string): string {
+function roleOf(f: Figure, s: SentenceSpan, prose: string): string {
   const before = prose.slice(Math.max(s.start, f.start - 40), f.start).toLowerCase().replace(new RegExp(`${f.qualifier ?? '^$'}\\s*$`), '');
   const after = prose.slice(f.end, Math.min(s.end, f.end + 40)).toLowerCase();
   if (/\bfrom\s+$/.test(before) || /\bbetween\s+$/.test(before)) { return 'from'; }
@@ -102,18 +134,26 @@ function roleOf(f: Figure, s: Sentence, prose: string): string {
   return 'level';
 }
 
-function factsOf(paragraph: Paragraph, source: string, prose: string, figures: Figure[]): ParagraphFacts {
+const CHANGE_DOWN = /\b(?:fall|falls|fell|cut|cuts|shrink|shrinks|shrank|drop|drops|dropped|decline|declines|declined|reduce|reduced|reduction|decrease|decreased|lower|lowered)\b/i;
+const CHANGE_UP = /\b(?:rise|rises|rose|grow|grows|grew|increase|increases|increased|jump|jumps|jumped|climb|climbs|climbed|raise|raised|higher)\b/i;
+const COMPARED = new Set(['count', 'money', 'percent', 'date', 'duration', 'quantity', 'tally', 'fraction']);
+
+/** The paragraph's facts and claims; `from` is where the paragraph starts, `figures` its figures. */
+function factsOf(paragraph: Paragraph, source: string, prose: string, figures: Figure[], from: number): ParagraphFacts {
   const sentences = sentencesOf(paragraph, source);
-  const facts: Fact[] = [];
+  const facts: FactDraft[] = [];
+  const spans: SentenceSpan[] = [];
   for (const s of sentences) {
-    const here = figures.filter(f => f.start >= s.start && f.end <= s.end);
-    for (const f of here) {
-      if (!['count', 'money', 'percent', 'date', 'duration', 'quantity', 'tally', 'fraction'].includes(f.kind)) { continue; }
+    for (let index = 0; index < figures.length; index++) {
+      const f = figures[index];
+      if (f.start < s.start || f.end > s.end) { continue; }
+      if (!COMPARED.has(f.kind)) { continue; }
       if (f.kind !== 'date' && f.kind !== 'tally' && f.value === null) { continue; }
       const unit = f.kind === 'count' || f.kind === 'duration' || f.kind === 'quantity' ? singular(f.unit ?? '') : f.unit ?? '';
       const role = roleOf(f, s, prose);
       if (role === 'other') { continue; }
-      const clause = contentWords(clauseOf(s, f.start, f.end)).filter(w => w !== unit);
+      const clauseText = clauseOf(s, f.start, f.end);
+      const clause = contentWords(clauseText).filter(w => w !== unit);
       let low = 0, high = 0, nominal: [number, number] = [0, 0], valueKey: string;
       if (f.kind === 'date') {
         const d = parseDate(f.text);
@@ -126,10 +166,28 @@ function factsOf(paragraph: Paragraph, source: string, prose: string, figures: F
         nominal = interval({ ...f, qualifier: null });
         valueKey = String(f.value);
       }
-      facts.push({ figure: f, sentence: s, key: `${f.kind}|${unit}|${role}`, clause, low, high, nominal, valueKey });
+      const key = `${f.kind}|${unit}|${role}`;
+      let down: boolean | null = null;
+      if (f.kind === 'percent' && f.unit === 'percent' && role === 'change') {
+        const isDown = CHANGE_DOWN.test(clauseText), isUp = CHANGE_UP.test(clauseText);
+        if (isDown !== isUp) { down = isDown; }
+      }
+      facts.push({
+        figure: { ...f, start: f.start - from, end: f.end - from }, index, sentence: featuresOf(s), sentenceStart: s.start - from,
+        key, clause, clauseSet: new Set(clause), low, high, nominal, valueKey, down, pair: null,
+      });
+      spans.push(s);
     }
   }
-  return { sentences, facts, claims: claimsOf(sentences) };
+  // "from X to Y" within one sentence: the arithmetic check compares the change they make with a stated one.
+  for (let i = 0; i + 1 < facts.length; i++) {
+    const f = facts[i], next = facts[i + 1];
+    if (f.key.endsWith('|from') && next.key.endsWith('|to') && next.sentenceStart === f.sentenceStart && next.figure.unit === f.figure.unit && f.figure.value && next.figure.value !== null) {
+      const words = contentWords(prose.slice(spans[i].start, f.figure.start + from));
+      facts[i].pair = { to: i + 1, down: next.figure.value < f.figure.value, words: new Set(words) };
+    }
+  }
+  return new ParagraphFacts(facts, claimsOf(sentences, from));
 }
 
 // ---- statements ----------------------------------------------------------------------------------------
@@ -147,8 +205,8 @@ const CLAIMS: Array<{ re: RegExp; kind: Claim['kind']; polarity: 1 | -1 }> = [
 // Cheap test first: most sentences hold no stance at all.
 const CLAIM_GATE = /without|regardless|irrespective|support|backe?[ds]?\b|favou?r|endorse|wanted|propos|oppose|reject|rule[sd]? out|unavoidable|inevitable|necessary|needed|essential|justified|calls? for/i;
 
-function claimsOf(sentences: Sentence[]): Claim[] {
-  const out: Claim[] = [];
+function claimsOf(sentences: SentenceSpan[], from: number): ClaimDraft[] {
+  const out: ClaimDraft[] = [];
   for (const s of sentences) {
     if (!CLAIM_GATE.test(s.text)) { continue; }
     for (const { re, kind, polarity } of CLAIMS) {
@@ -163,7 +221,10 @@ function claimsOf(sentences: Sentence[]): Claim[] {
         // The holder of a stance is the name nearest before it in its clause ("Saarinen has never supported").
         const holderM = /(\p{Lu}[\p{L}'’-]+)(?:\s+(?:has|had|have|is|was|would|will|did|does|said|says|\p{Ll}+ly))*\s*$/u.exec(lead.split(/[,;:]\s*(?=[^,;:]*$)/).pop() ?? '');
         const holder = holderM && !NAME_STOP.has(holderM[1]) ? holderM[1].replace(/['’]s$/, '') : null;
-        out.push({ sentence: s, kind, polarity, object, holder, span: { start: at, end: at + m[0].length - cue, text: m[0].slice(cue) }, voice: null });
+        out.push({
+          sentenceStart: s.start - from, proxy: PROXY.test(s.text), kind, polarity, object, holder,
+          span: { start: at - from, end: at + m[0].length - cue - from, text: m[0].slice(cue) },
+        });
       }
     }
   }
@@ -172,31 +233,124 @@ function claimsOf(sentences: Sentence[]): Claim[] {
 
 // ---- the check -----------------------------------------------------------------------------------------
 
-const subset = (a: string[], b: string[]): boolean => { const sb = new Set(b); return a.every(w => sb.has(w)); };
-const contained = (a: string[], b: string[]): boolean => (a.length <= b.length ? subset(a, b) : subset(b, a));
-const shared = (a: string[], b: string[]): number => { const sb = new Set(b); return new Set(a.filter(w => sb.has(w))).size; };
+/** How many distinct words the two sets share. */
+const sharedCount = (a: Set<string>, b: Set<string>): number => {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const w of small) { if (large.has(w)) { n++; } }
+  return n;
+};
+/** One list within the other: the shorter list's words all in the longer one (the first when equally long). */
+const contained = (a: string[], as: Set<string>, b: string[], bs: Set<string>): boolean =>
+  (a.length <= b.length ? a.every(w => bs.has(w)) : b.every(w => as.has(w)));
 
-/** The speaker credited with the words at `at`, when the attributions plugin found one. */
-function speakerAt(attributions: Attribution[], at: number): string | null {
-  for (const a of attributions) { if (a.speaker && a.content.start <= at && at < a.content.end) { return a.speaker; } }
-  return null;
+/** The speaker credited with the words at an offset, when the attributions plugin found one: the first such attribution. */
+function speakerLookup(attributions: Attribution[]): (at: number) => string | null {
+  // Sorted by start with a running maximum of ends, so that a lookup reads only the attributions around it.
+  let spans: Array<{ start: number; end: number; order: number; speaker: string }> | null = null;
+  let reach: number[] = [];
+  const seen = new Map<number, string | null>();
+  return (at: number): string | null => {
+    const known = seen.get(at);
+    if (known !== undefined) { return known; }
+    if (!spans) {
+      spans = [];
+      attributions.forEach((a, order) => { if (a.speaker) { spans!.push({ start: a.content.start, end: a.content.end, order, speaker: a.speaker }); } });
+      spans.sort((x, y) => x.start - y.start || x.order - y.order);
+      let most = -Infinity;
+      reach = spans.map(s => (most = Math.max(most, s.end)));
+    }
+    let lo = 0, hi = spans.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (spans[m].start <= at) { lo = m + 1; } else { hi = m; } }
+    let best: { order: number; speaker: string } | null = null;
+    for (let j = lo - 1; j >= 0 && reach[j] > at; j--) {
+      if (spans[j].end > at && (!best || spans[j].order < best.order)) { best = spans[j]; }
+    }
+    const speaker = best?.speaker ?? null;
+    seen.set(at, speaker);
+    return speaker;
+  };
 }
 
 /** Could the two sentences be about the same thing? Same names (one set within the other) and the same times. */
 function sameFrame(a: Sentence, b: Sentence, exact: boolean): boolean {
-  if (a.times.length && b.times.length && !contained(a.times, b.times)) { return false; }
-  return exact ? contained(a.names, b.names) && new Set(a.names).size === new Set(b.names).size : contained(a.names, b.names);
+  if (a.times.length && b.times.length && !contained(a.times, a.timeSet, b.times, b.timeSet)) { return false; }
+  return contained(a.names, a.nameSet, b.names, b.nameSet) && (!exact || a.nameSet.size === b.nameSet.size);
 }
 
 /** Nearly the same sentence: at least 90% of the content words of each are in the other. */
 function restated(a: Sentence, b: Sentence): boolean {
-  const n = shared(a.words, b.words);
-  return n >= 4 && n >= 0.9 * new Set(a.words).size && n >= 0.9 * new Set(b.words).size;
+  const small = Math.min(a.wordSet.size, b.wordSet.size), large = Math.max(a.wordSet.size, b.wordSet.size);
+  // The shared words are at most the smaller set: too small or too uneven a pair cannot qualify.
+  if (small < 4 || small < 0.9 * large) { return false; }
+  const n = sharedCount(a.wordSet, b.wordSet);
+  return n >= 4 && n >= 0.9 * a.wordSet.size && n >= 0.9 * b.wordSet.size;
 }
 
-function figureConflicts(file: VFile, facts: Fact[], attributions: Attribution[]): void {
+/** A restatement (nearly the same sentence) or the same clause about the same named things. */
+function comparable(a: Fact, b: Fact): boolean {
+  return a.sentenceAt !== b.sentenceAt &&
+    ((restated(a.sentence, b.sentence) && sameFrame(a.sentence, b.sentence, true)) ||
+      (!!a.figure.unit && sharedCount(a.clauseSet, b.clauseSet) >= 2 && contained(a.clause, a.clauseSet, b.clause, b.clauseSet) && sameFrame(a.sentence, b.sentence, false)));
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => { const list = map.get(key); if (list) { list.push(value); } else { map.set(key, [value]); } };
+
+/**
+ * For each fact of one quantity, the others that `comparable` might accept, without trying every pair. A
+ * restatement shares at least 90% of each sentence's words, so it shares one of the rarest tenth (plus one)
+ * of each; one clause within another contains the rarest word of the smaller. Rarity is counted in the bucket.
+ */
+function candidatesOf(bucket: Fact[]): (i: number) => number[] {
+  const every = bucket.map((_f, j) => j);
+  // Small buckets: trying every pair is cheaper than indexing.
+  if (bucket.length <= 12) { return () => every; }
+  const wordFreq = new Map<string, number>(), clauseFreq = new Map<string, number>();
+  for (const f of bucket) {
+    for (const w of f.sentence.wordSet) { wordFreq.set(w, (wordFreq.get(w) ?? 0) + 1); }
+    for (const w of f.clauseSet) { clauseFreq.set(w, (clauseFreq.get(w) ?? 0) + 1); }
+  }
+  // Any n words of a set would do; the rarest keep the lists short. n is small: a selection beats a sort.
+  const rarest = (words: Set<string>, freq: Map<string, number>, n: number): string[] => {
+    const picked: string[] = [], counts: number[] = [];
+    for (const w of words) {
+      const c = freq.get(w)!;
+      if (picked.length === n && c >= counts[n - 1]) { continue; }
+      let at = Math.min(picked.length, n - 1);
+      while (at > 0 && counts[at - 1] > c) { picked[at] = picked[at - 1]; counts[at] = counts[at - 1]; at--; }
+      picked[at] = w; counts[at] = c;
+    }
+    return picked;
+  };
+  const byRareWord = new Map<string, number[]>(), byRareClauseWord = new Map<string, number[]>(), byClauseWord = new Map<string, number[]>();
+  const clauseKey: Array<string | null> = [];
+  bucket.forEach((f, j) => {
+    const k = f.sentence.wordSet.size;
+    if (k >= 4) { for (const w of rarest(f.sentence.wordSet, wordFreq, Math.floor(k / 10) + 2)) { push(byRareWord, w, j); } }
+    clauseKey[j] = null;
+    if (f.clauseSet.size >= 2) {
+      const key = rarest(f.clauseSet, clauseFreq, 1)[0];
+      clauseKey[j] = key;
+      push(byRareClauseWord, key, j);
+      for (const w of f.clauseSet) { push(byClauseWord, w, j); }
+    }
+  });
+  return (i: number): number[] => {
+    const f = bucket[i];
+    const found = new Set<number>();
+    const add = (list: number[] | undefined): void => { if (list) { for (const j of list) { found.add(j); } } };
+    if (f.sentence.wordSet.size >= 4) { for (const w of f.sentence.wordSet) { add(byRareWord.get(w)); } }
+    if (f.figure.unit && clauseKey[i] !== null) {
+      for (const w of f.clauseSet) { add(byRareClauseWord.get(w)); }
+      add(byClauseWord.get(clauseKey[i]!));
+    }
+    return [...found].sort((x, y) => x - y);
+  };
+}
+
+function figureConflicts(file: VFile, facts: Fact[], speakerAt: (at: number) => string | null): void {
   const buckets = new Map<string, Fact[]>();
-  for (const f of facts) { buckets.set(f.key, [...(buckets.get(f.key) ?? []), f]); }
+  for (const f of facts) { push(buckets, f.key, f); }
   // "more than 150 calls" and "more than 195 calls" are two different bounds for one thing; "more than 150" and
   // "180" are not in conflict. Values that only touch at the edge of their rounding ("1" and "2") conflict.
   const agree = (a: Fact, b: Fact): boolean => {
@@ -205,27 +359,29 @@ function figureConflicts(file: VFile, facts: Fact[], attributions: Attribution[]
     const [bl, bh] = (a.figure.qualifier ?? null) === (b.figure.qualifier ?? null) ? b.nominal : [b.low, b.high];
     return al < bh && bl < ah;
   };
-  // A restatement (nearly the same sentence) or the same clause about the same named things. A count of
-  // nothing named ("Sanders has 10") is compared only in a restatement.
-  const comparable = (a: Fact, b: Fact): boolean =>
-    a.sentence.start !== b.sentence.start &&
-    ((restated(a.sentence, b.sentence) && sameFrame(a.sentence, b.sentence, true)) ||
-      (!!a.figure.unit && shared(a.clause, b.clause) >= 2 && contained(a.clause, b.clause) && sameFrame(a.sentence, b.sentence, false)));
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) { continue; }
+    const candidates = candidatesOf(bucket);
     const reported = new Set<string>();
     for (let i = 1; i < bucket.length; i++) {
       const later = bucket[i];
-      const peers = bucket.filter((o, j) => j !== i && comparable(later, o));
+      // A count of nothing named ("Sanders has 10") is compared only in a restatement.
+      const peers: Fact[] = [];
+      for (const j of candidates(i)) { if (j !== i && comparable(later, bucket[j])) { peers.push(bucket[j]); } }
       const against = peers.filter(o => o.figure.start < later.figure.start && !agree(o, later));
       if (!against.length) { continue; }
-      const sa = speakerAt(attributions, later.figure.start);
-      const support = (f: Fact): number => 1 + peers.filter(o => o !== f && agree(o, f)).length;
+      const sa = speakerAt(later.figure.start);
+      const supportOf = new Map<Fact, number>();
+      const support = (f: Fact): number => {
+        let n = supportOf.get(f);
+        if (n === undefined) { n = 1 + peers.filter(o => o !== f && agree(o, f)).length; supportOf.set(f, n); }
+        return n;
+      };
       // Two speakers giving two numbers is reporting a dispute, unless one sentence merely restates the other.
-      const candidates = against.filter(o => { const so = speakerAt(attributions, o.figure.start); return !sa || !so || so === sa || restated(o.sentence, later.sentence); });
-      if (!candidates.length) { continue; }
-      candidates.sort((x, y) => support(y) - support(x) || y.figure.start - x.figure.start);
-      const earlier = candidates[0];
+      const disputed = against.filter(o => { const so = speakerAt(o.figure.start); return !sa || !so || so === sa || restated(o.sentence, later.sentence); });
+      if (!disputed.length) { continue; }
+      disputed.sort((x, y) => support(y) - support(x) || y.figure.start - x.figure.start);
+      const earlier = disputed[0];
       const pair = `${earlier.valueKey}~${later.valueKey}`;
       if (reported.has(pair)) { continue; }
       reported.add(pair);
@@ -243,25 +399,11 @@ function figureConflicts(file: VFile, facts: Fact[], attributions: Attribution[]
   }
 }
 
-const CHANGE_DOWN = /\b(?:fall|falls|fell|cut|cuts|shrink|shrinks|shrank|drop|drops|dropped|decline|declines|declined|reduce|reduced|reduction|decrease|decreased|lower|lowered)\b/i;
-const CHANGE_UP = /\b(?:rise|rises|rose|grow|grows|grew|increase|increases|increased|jump|jumps|jumped|climb|climbs|climbed|raise|raised|higher)\b/i;
+interface Change { fact: Fact; down: boolean; words: Set<string> }
+interface Levels { from: Fact; to: Fact; down: boolean; words: Set<string> }
 
 /** A stated percentage change ("fall by 20 percent") against the article's own "from X to Y". */
-function arithmetic(file: VFile, facts: Fact[], prose: string): void {
-  const changes: Array<{ fact: Fact; down: boolean; words: string[] }> = [];
-  const pairs: Array<{ from: Fact; to: Fact; down: boolean; words: string[] }> = [];
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i];
-    const clause = clauseOf(f.sentence, f.figure.start, f.figure.end);
-    if (f.figure.kind === 'percent' && f.figure.unit === 'percent' && f.key.endsWith('|change')) {
-      const down = CHANGE_DOWN.test(clause), up = CHANGE_UP.test(clause);
-      if (down !== up) { changes.push({ fact: f, down, words: f.clause }); }
-    }
-    const next = facts[i + 1];
-    if (f.key.endsWith('|from') && next && next.key.endsWith('|to') && next.sentence.start === f.sentence.start && next.figure.unit === f.figure.unit && f.figure.value && next.figure.value !== null) {
-      pairs.push({ from: f, to: next, down: next.figure.value < f.figure.value, words: contentWords(prose.slice(f.sentence.start, f.figure.start)) });
-    }
-  }
+function arithmetic(file: VFile, changes: Change[], pairs: Levels[]): void {
   for (const p of pairs) {
     const actual = (Math.abs(p.to.figure.value! - p.from.figure.value!) / p.from.figure.value!) * 100;
     if (p.from.low <= 0) { continue; }
@@ -269,7 +411,7 @@ function arithmetic(file: VFile, facts: Fact[], prose: string): void {
     const bounds = [p.from.low, p.from.high].flatMap(a => [p.to.low, p.to.high].map(b => Math.abs(b - a) / a * 100));
     const least = Math.min(...bounds), most = Math.max(...bounds);
     for (const c of changes) {
-      if (c.down !== p.down || c.fact.sentence.start === p.from.sentence.start || !shared(c.words, p.words)) { continue; }
+      if (c.down !== p.down || c.fact.sentenceAt === p.from.sentenceAt || !sharedCount(c.words, p.words)) { continue; }
       // The stated change must match the computed one within its own rounding and the rounding of the two levels.
       if (c.fact.low <= most && least <= c.fact.high) { continue; }
       const [first, second] = c.fact.figure.start < p.from.figure.start ? [c.fact.figure, p.to.figure] : [p.from.figure, c.fact.figure];
@@ -285,11 +427,12 @@ function arithmetic(file: VFile, facts: Fact[], prose: string): void {
   }
 }
 
-function statementConflicts(file: VFile, claims: Claim[], attributions: Attribution[]): void {
+function statementConflicts(file: VFile, claims: Claim[], speakerAt: (at: number) => string | null): void {
   const byKind = new Map<string, Claim[]>();
-  for (const c of claims) { byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]); }
+  for (const c of claims) { push(byKind, c.kind, c); }
   // "her spokesperson" speaks for the holder of the stance, whoever the attributions plugin names.
-  const voiceOf = (c: Claim): string | null => (PROXY.test(c.sentence.text) ? 'proxy' : speakerAt(attributions, c.span.start));
+  const voiceOf = (c: Claim): string | null => (c.proxy ? 'proxy' : speakerAt(c.span.start));
+  const objectSet = new Map<Claim, Set<string>>(claims.map(c => [c, new Set(c.object)]));
   for (const list of byKind.values()) {
     const done = new Set<Claim>();
     for (let i = 1; i < list.length; i++) {
@@ -297,8 +440,8 @@ function statementConflicts(file: VFile, claims: Claim[], attributions: Attribut
       if (done.has(later)) { continue; }
       for (let j = i - 1; j >= 0; j--) {
         const earlier = list[j];
-        if (earlier.polarity === later.polarity || !contained(earlier.object, later.object)) { continue; }
-        const sameSentence = earlier.sentence.start === later.sentence.start;
+        if (earlier.polarity === later.polarity || !contained(earlier.object, objectSet.get(earlier)!, later.object, objectSet.get(later)!)) { continue; }
+        const sameSentence = earlier.sentenceAt === later.sentenceAt;
         const ve = voiceOf(earlier), vl = voiceOf(later);
         const sameHolder = !!earlier.holder && earlier.holder === later.holder;
         // Reporting both sides of a dispute is not a contradiction: the two voices must be one (or a proxy of the one).
@@ -318,7 +461,18 @@ function statementConflicts(file: VFile, claims: Claim[], attributions: Attribut
 const OFFICE = /\b(minister|secretary|mayor|governor|senator|congressman|congresswoman|representative|president|prime minister|premier|chancellor|attorney general|commissioner|speaker|sheriff|judge|justice)\b/i;
 const PAST = /\b(?:former|ex-|then|outgoing|incoming|acting|interim|deputy|vice|candidate|nominee|hopeful|-elect|would-be|future|late)\b/i;
 
+const offices = new Map<string, string | null>();
 function officeOf(title: string): string | null {
+  let office = offices.get(title);
+  if (office === undefined) {
+    if (offices.size >= 5000) { offices.clear(); }
+    office = readOffice(title);
+    offices.set(title, office);
+  }
+  return office;
+}
+
+function readOffice(title: string): string | null {
   if (PAST.test(title)) { return null; }
   const m = OFFICE.exec(title);
   if (!m) { return null; }
@@ -326,10 +480,28 @@ function officeOf(title: string): string | null {
   return title.replace(/^(?:the|a|an)\s+/i, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Two offices that are not one office named twice ("Minister" and "Health Minister" are one). */
+const distinct = (a: string, b: string): boolean => !(a.includes(b) || b.includes(a));
+
+// "Health Minister" right before a name: one compiled pattern per title, kept across analyses.
+const titleBefore = new Map<string, RegExp>();
+function titlePattern(title: string): RegExp {
+  let re = titleBefore.get(title);
+  if (!re) {
+    if (titleBefore.size >= 5000) { titleBefore.clear(); }
+    re = new RegExp(`(?:^|[^\\p{L}])${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+$`, 'iu');
+    titleBefore.set(title, re);
+  }
+  return re;
+}
+
 function titleConflicts(file: VFile, people: Person[], source: string): void {
   for (const p of people) {
     const parts = p.name.split(/\s+/);
     if (parts.length < 2) { continue; }
+    // Most people are given one office or none: then no mention can hold two, and none needs reading.
+    const possible = [...new Set(p.titles.map(officeOf).filter((o): o is string => o !== null))];
+    if (!possible.some((a, i) => possible.slice(i + 1).some(b => distinct(a, b)))) { continue; }
     // Only titles written with the full name count ("Health Minister Ingrid Saarinen"): a bare "the president"
     // may be someone else, and "former" titles are not held now.
     const held: Array<{ office: string; at: Span }> = [];
@@ -338,7 +510,7 @@ function titleConflicts(file: VFile, people: Person[], source: string): void {
       // The people plugin may or may not include the title in the mention: read it from the text before the name.
       const nameAt = m.start + m.text.indexOf(p.name);
       const before = source.slice(Math.max(0, nameAt - 60), nameAt);
-      const title = p.titles.filter(t => new RegExp(`(?:^|[^\\p{L}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+$`, 'iu').test(before)).sort((x, y) => y.length - x.length)[0];
+      const title = p.titles.filter(t => titlePattern(t).test(before)).sort((x, y) => y.length - x.length)[0];
       const office = title ? officeOf(title) : null;
       if (!office || PAST.test(before.slice(-title!.length - 16))) { continue; }
       const at = { start: nameAt - title!.length - (/\s+$/.exec(before)?.[0].length ?? 0), end: nameAt + p.name.length, text: '' };
@@ -348,8 +520,7 @@ function titleConflicts(file: VFile, people: Person[], source: string): void {
     for (let i = 1; i < held.length; i++) {
       for (let j = 0; j < i; j++) {
         const a = held[j].office, b = held[i].office;
-        // "Minister" and "Health Minister" are one office named twice.
-        if (a.includes(b) || b.includes(a)) { continue; }
+        if (!distinct(a, b)) { continue; }
         const [first, second] = held[j].at.start < held[i].at.start ? [held[j].at, held[i].at] : [held[i].at, held[j].at];
         report(file, second.start, second.end, `${p.name} is called “${second === held[i].at ? b : a}” here but “${second === held[i].at ? a : b}” earlier`, 'conflict/title',
           { related: [{ start: first.start, end: first.end, message: `The other title: ${first.text}` }] });
@@ -358,13 +529,26 @@ function titleConflicts(file: VFile, people: Person[], source: string): void {
   }
 }
 
+// A quotation's words, lower case and without punctuation, or null when too short to tell two apart. Kept
+// across analyses: the same quotations come back on every keystroke.
+const quotationKeys = new Map<string, string | null>();
+function quotationKey(text: string): string | null {
+  let key = quotationKeys.get(text);
+  if (key === undefined) {
+    const words = text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/);
+    key = words.length < 5 ? null : words.join(' ');
+    if (quotationKeys.size >= 20000) { quotationKeys.clear(); }
+    quotationKeys.set(text, key);
+  }
+  return key;
+}
+
 function speakerConflicts(file: VFile, attributions: Attribution[]): void {
   const seen = new Map<string, Attribution>();
   for (const a of attributions) {
     if (!a.direct || !a.speaker) { continue; }
-    const words = a.content.text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/);
-    if (words.length < 5) { continue; }
-    const key = words.join(' ');
+    const key = quotationKey(a.content.text);
+    if (key === null) { continue; }
     const other = seen.get(key);
     if (!other) { seen.set(key, a); continue; }
     if (other.speaker === a.speaker || other.content.start === a.content.start) { continue; }
@@ -380,22 +564,39 @@ export default function conflicts() {
     const prose = data.prose.text;
     const facts: Fact[] = [];
     const claims: Claim[] = [];
+    const changes: Change[] = [];
+    const pairs: Levels[] = [];
     let fi = 0;
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) { continue; }
       const from = paragraph.position.start.offset!, to = paragraph.position.end.offset!;
       while (fi < data.figures.length && data.figures[fi].start < from) { fi++; }
-      const figs: Figure[] = [];
-      for (let k = fi; k < data.figures.length && data.figures[k].start < to; k++) { figs.push(data.figures[k]); }
-      const pf = memoParagraph('conflicts', paragraph, p => factsOf(p, source, prose, figs));
-      facts.push(...pf.facts);
-      claims.push(...pf.claims);
+      let end = fi;
+      while (end < data.figures.length && data.figures[end].start < to) { end++; }
+      const figs = data.figures.slice(fi, end);
+      const pf = memoParagraph('conflicts', paragraph, p => factsOf(p, source, prose, figs, from));
+      // The cached facts stand where the paragraph stood when it was read: place them where it stands now,
+      // on the figures the figures plugin gave this time.
+      const first = facts.length;
+      for (const d of pf.facts) {
+        const { figure: rel, sentenceStart, ...rest } = d;
+        const now = figs[d.index];
+        const figure = now && now.start === rel.start + from && now.end === rel.end + from ? now : { ...rel, start: rel.start + from, end: rel.end + from };
+        const fact: Fact = { ...rest, figure, sentenceAt: sentenceStart + from };
+        facts.push(fact);
+        if (d.down !== null) { changes.push({ fact, down: d.down, words: d.clauseSet }); }
+      }
+      pf.facts.forEach((d, k) => { if (d.pair) { pairs.push({ from: facts[first + k], to: facts[first + d.pair.to], down: d.pair.down, words: d.pair.words }); } });
+      for (const c of pf.claims) {
+        const { sentenceStart, span, ...rest } = c;
+        claims.push({ ...rest, sentenceAt: sentenceStart + from, span: { start: span.start + from, end: span.end + from, text: span.text } });
+      }
     }
-    figureConflicts(file, facts, data.attributions);
-    arithmetic(file, facts, prose);
-    statementConflicts(file, claims, data.attributions);
+    const speakerAt = speakerLookup(data.attributions);
+    figureConflicts(file, facts, speakerAt);
+    arithmetic(file, changes, pairs);
+    statementConflicts(file, claims, speakerAt);
     titleConflicts(file, data.people, source);
     speakerConflicts(file, data.attributions);
   };
 }
-

@@ -49,6 +49,9 @@ const AMOUNT_RE = new RegExp(
   String.raw`(?<cur>US\$|C\$|A\$|[$€£¥₹])?\s?(?<num>${DIGITS}|\b(?:an?\s+)?(?:${WORD_NUMBER})\b)(?:\s?(?<mag>thousand|million|billion|trillion|bn|mn|mln|tn|[mkb])\b)?(?:\s?(?<pct>%|percent\b|per\s?cent\b|percentage points?\b))?`,
   'gi');
 
+// "61 of the 150 seats": the part is counted in the whole's noun.
+const PART_OF = new RegExp(String.raw`^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:${DIGITS}|${WORD_NUMBER})\s+([\p{L}][\p{L}-]*)`, 'iu');
+
 /** Every figure in `prose[from, to)`; `source` gives the spans' text (it differs from `prose` only in blanked markup). */
 export function scanFigures(prose: string, source: string, from: number, to: number): Figure[] {
   const out: Figure[] = [];
@@ -63,12 +66,14 @@ export function scanFigures(prose: string, source: string, from: number, to: num
     out.push(f);
     return f;
   };
+  // The patterns run on the paragraph alone: on the whole prose, a pattern with no match in the paragraph
+  // would search on to the end of the document, once per paragraph (quadratic on long documents).
+  const local = prose.slice(from, to);
   const each = (re: RegExp, fn: (m: RegExpExecArray, start: number, end: number) => void): void => {
-    re.lastIndex = from;
-    for (let m = re.exec(prose); m && m.index < to; m = re.exec(prose)) {
-      const end = m.index + m[0].length;
-      if (end > to) { break; }
-      fn(m, m.index, end);
+    re.lastIndex = 0;
+    for (let m = re.exec(local); m; m = re.exec(local)) {
+      const start = from + m.index;
+      fn(m, start, start + m[0].length);
     }
   };
   const wordBefore = (at: number): string => /([\p{L}]+)\W*$/u.exec(prose.slice(Math.max(from, at - 30), at))?.[1]?.toLowerCase() ?? '';
@@ -165,8 +170,7 @@ export function scanFigures(prose: string, source: string, from: number, to: num
       }
       const year = !isWord && !hasMag && /^\d{4}$/.test(raw) && v >= 1800 && v <= 2099;
       if (year && !/^\s*(?:%|percent|per cent)/i.test(after)) { add(a, b, 'year', v, null); return; }
-      // "61 of the 150 seats": the part is counted in the whole's noun.
-      const partOf = new RegExp(String.raw`^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:${DIGITS}|${WORD_NUMBER})\s+([\p{L}][\p{L}-]*)`, 'iu').exec(after);
+      const partOf = PART_OF.exec(after);
       let unit: string | null = null;
       if (partOf) { unit = partOf[1].toLowerCase(); } else {
         const words = [...after.matchAll(/\s+([\p{L}][\p{L}'’-]*)/gyu)].slice(0, 4).map(x => x[1]);
