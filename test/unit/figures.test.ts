@@ -89,3 +89,12 @@ describe('figures plugin', () => {
     assert.equal(find(figs, '3%').qualifier, 'about');
   });
 });
+
+describe('figures and line ends', () => {
+  it('ends a figure at its number, not at the line break before a stray letter, with LF, CRLF or a space', () => {
+    for (const sep of ['\n', '\r\n', ' ']) {
+      const figs = figuresOf(`It cost 1.5${sep}m today.`);
+      assert.deepEqual(figs.map(f => [f.start, f.end]), [[8, 11]], JSON.stringify(sep));
+    }
+  });
+});

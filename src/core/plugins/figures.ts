@@ -139,7 +139,10 @@ export function scanFigures(prose: string, source: string, from: number, to: num
     const magWord = g.mag?.toLowerCase();
     // A lone letter magnitude ("$5m", "€3.5bn") only after a currency sign: "5 m" is metres or nothing.
     if (magWord && magWord.length === 1 && (!g.cur || /\s/.test(m[0].slice(-2, -1)))) {
-      return void addPlain(start, e - g.mag!.length - (g.pct?.length ?? 0));
+      // Drop the letter and the space before it, whatever the line ends are ("1.5\nm", "1.5\r\nm").
+      let end = e - g.mag!.length - (g.pct?.length ?? 0);
+      while (end > start && /\s/.test(prose[end - 1])) { end--; }
+      return void addPlain(start, end);
     }
     if (magWord) { value *= MAGNITUDE[magWord]; }
     if (g.pct) {
