@@ -48,8 +48,23 @@ interface Form {
   first: number;
 }
 
-const keyOf = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
+// The same words are keyed again on every run and for every occurrence; NFD normalisation is not cheap.
+const keys = new Map<string, string>();
+const keyOf = (s: string): string => {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
+    if (keys.size >= 50000) { keys.clear(); }
+    keys.set(s, k);
+  }
+  return k;
+};
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
+
+/** `/^['’]s\b/` at `i` of `text`, without cutting the rest of the text off to test it. */
+function possessiveAt(text: string, i: number): boolean {
+  return (text[i] === "'" || text[i] === '’') && text[i + 1] === 's' && !/\w/.test(text[i + 2] ?? '');
+}
 
 function collectForms(index: PeopleIndex): Map<string, Form> {
   const forms = new Map<string, Form>();
@@ -70,7 +85,7 @@ function collectForms(index: PeopleIndex): Map<string, Form> {
   for (const c of index.candidates) {
     let toks = c.tokens;
     // "California's Latino", "Obama's America": the words after a possessive are a thing of the first name's.
-    const cut = toks.findIndex(t => /^['’]s\b/.test(c.text.slice(t.end - c.start)));
+    const cut = toks.findIndex(t => possessiveAt(c.text, t.end - c.start));
     if (cut >= 0 && cut < toks.length - 1) {
       for (const t of toks.slice(cut + 1)) {
         const k = keyOf(t.text);
@@ -119,12 +134,29 @@ function isNickname(a: Form, b: Form): boolean {
     [a, b].some(f => f.occurrences.some(o => o.role === 'given'));
 }
 
+/** Sum over characters of the difference in how often each occurs in `a` and in `b`. */
+function letterGap(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) { counts[a.charCodeAt(i)]++; }
+  for (let i = 0; i < b.length; i++) { counts[b.charCodeAt(i)]--; }
+  let gap = 0;
+  // Each character's count is read once (then zeroed), which also leaves the table clean for the next call.
+  for (let i = 0; i < a.length; i++) { const c = a.charCodeAt(i); gap += Math.abs(counts[c]); counts[c] = 0; }
+  for (let i = 0; i < b.length; i++) { const c = b.charCodeAt(i); gap += Math.abs(counts[c]); counts[c] = 0; }
+  return gap;
+}
+const counts = new Int32Array(65536);
+
 /** Spellings one slip apart: a swap, a dropped or added letter, a changed letter; two slips in long names if they sound alike. */
 export function closeSpellings(a: string, b: string): boolean {
   if (a === b || a[0] !== b[0]) { return false; }
   const min = Math.min(a.length, b.length), max = Math.max(a.length, b.length);
   if (min < 3 || max - min > 2) { return false; }
+  // Each edit changes the letter counts by at most two: counts far apart rule out a close spelling without the
+  // cost of the distance matrix, which a long document would otherwise pay for every pair of similar forms.
+  // Two slips are allowed only from eight letters up (below, one slip: at most two counts off).
+  if (letterGap(a, b) > (min >= 8 ? 4 : 2)) { return false; }
   const d = editDistance(a, b);
+  if (d !== 1 && !(d === 2 && min >= 8)) { return false; }
   const jw = jaroWinkler(a, b);
   const [a1, a2] = doubleMetaphone(a);
   const [b1, b2] = doubleMetaphone(b);
@@ -199,20 +231,32 @@ function mismatches(file: VFile, index: PeopleIndex, forms: Map<string, Form>, d
   // A misspelling is measured against the words of names that look like people's: a full name, or one with a
   // title. The person need not be grouped: when the one full mention is the misspelt one, the grouping fails too.
   const nameForms = [...forms.values()].filter(f => usable(f) && f.occurrences.some(o => o.personal));
-  const buckets = new Map<string, Form[]>();
+  // Only spellings within two letters of each other's length can be one slip apart (closeSpellings, shortSlip):
+  // bucketed by first letter and length, a long document compares each name with a handful of forms, not with
+  // every form that shares its initial.
+  const buckets = new Map<string, Array<[number, Form]>>();
+  let order = 0;
   for (const f of forms.values()) {
+    const n = order++;
     if (!usable(f)) { continue; }
-    const b = buckets.get(f.key[0]) ?? [];
-    b.push(f);
-    buckets.set(f.key[0], b);
+    const k = `${f.key[0]}\u0000${f.key.length}`;
+    const b = buckets.get(k);
+    if (b) { b.push([n, f]); } else { buckets.set(k, [[n, f]]); }
   }
-  const seen = new Set<string>();
+  // A pair is compared once, when the first of its two forms (in nameForms order) is the one looked from.
+  const done = new Set<Form>();
   for (const a of nameForms) {
-    for (const b of buckets.get(a.key[0]) ?? []) {
-      if (a === b) { continue; }
-      const pair = a.key < b.key ? `${a.key}\u0000${b.key}` : `${b.key}\u0000${a.key}`;
-      if (seen.has(pair)) { continue; }
-      seen.add(pair);
+    done.add(a);
+    const lists: Array<Array<[number, Form]>> = [];
+    for (let len = a.key.length - 2; len <= a.key.length + 2; len++) { const l = buckets.get(`${a.key[0]}\u0000${len}`); if (l) { lists.push(l); } }
+    // Merged in the order the forms were found, as one bucket per letter gave them: which pair reports first matters.
+    const at = lists.map(() => 0);
+    for (;;) {
+      let next = -1;
+      for (let l = 0; l < lists.length; l++) { if (at[l] < lists[l].length && (next < 0 || lists[l][at[l]][0] < lists[next][at[next]][0])) { next = l; } }
+      if (next < 0) { break; }
+      const b = lists[next][at[next]++][1];
+      if (done.has(b)) { continue; }
       if (isNickname(a, b) || !(closeSpellings(a.key, b.key) || shortSlip(a, b))) { continue; }
       if (different.length && declaredDifferent(different, a.display, b.display)) { continue; }
       comparePair(file, index, a, b, dir, reported, titled);

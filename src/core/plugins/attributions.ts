@@ -8,7 +8,7 @@ import type { Root, Paragraph, Sentence } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Attribution, Span, Quote } from '../model.js';
 import { dataOf } from '../context.js';
-import { memoParagraph } from '../memo.js';
+import { memoParagraph, registerCache } from '../memo.js';
 import { CUES, SPEECH, THOUGHT, INTENT, TELLING, AUXILIARY, PRONOUNS, TITLES, OBJECT_CUES, REFUSAL, EVIDENCE } from './cues.js';
 
 interface Token { s: number; e: number; t: string; low: string; word: boolean; cap: boolean; sentence: number; quote: number }
@@ -610,33 +610,118 @@ function stripPossessive(s: string): string { return s.replace(/[’']s$/, ''); 
 
 interface Resolver { resolve(source: Span): string | null; see(offset: number): void }
 
-function resolver(text: string, people: Array<{ name: string; titles: string[]; mentions: Span[] }>): Resolver {
-  // Full names in reading order, with the title words just before them ("Mayor Alan Okafor").
-  const names: Array<{ at: number; name: string; titles: string[] }> = [];
+/** A full name in reading order, with the title words just before it ("Mayor Alan Okafor"). */
+interface Named { at: number; name: string; titles: string[] }
+
+/**
+ * The NAME matches of `text` from `from` to `to`, without the titles before them (those look back over the
+ * chunk's start); offsets relative to `from`. Depends on nothing but that text.
+ */
+function namesIn(text: string): Array<{ at: number; name: string; titles: string[] }> {
+  const out: Array<{ at: number; name: string; titles: string[] }> = [];
   for (const m of text.matchAll(NAME)) {
     const words = m[1].split(/\s+/);
     const titles: string[] = [];
     while (words.length > 2 && TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) { titles.push(words.shift()!.toLowerCase()); }
     while (words.length > 1 && TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) { titles.push(words.shift()!.toLowerCase()); }
     if (words.length < 2) { continue; }
-    const before = text.slice(Math.max(0, m.index! - 40), m.index!).match(/((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u);
-    if (before) { for (const w of before[1].trim().split(/\s+/)) { titles.push(w.toLowerCase()); } }
-    names.push({ at: m.index!, name: stripPossessive(words.join(' ')), titles });
+    out.push({ at: m.index!, name: stripPossessive(words.join(' ')), titles });
   }
+  return out;
+}
+
+// Chunk text -> its names: re-reading the whole document for names on every keystroke is what an edit must not do.
+const LIMIT = 20000;
+let namesCache = new Map<string, Array<{ at: number; name: string; titles: string[] }>>();
+registerCache({
+  clear: () => { namesCache = new Map(); },
+  swap: () => { const saved = namesCache; namesCache = new Map(); return () => { namesCache = saved; }; },
+});
+
+const NAME_CHAR = /[\p{L}’'\-.]/u;
+const WORD_CHAR = /\w/;
+
+/**
+ * Every NAME match of the document, as one `matchAll` over it would find them, read chunk by chunk. A chunk
+ * starts at a paragraph start that no match can run across: the gap before it is blank, the character before
+ * the gap could not continue a name (or the paragraph does not open with a letter), and `\b` reads the same.
+ */
+function documentNames(text: string, starts: number[]): Named[] {
+  const cuts = [0];
+  for (const at of starts) {
+    if (at <= 0 || at >= text.length) { continue; }
+    let g = at;
+    while (g > 0 && /\s/.test(text[g - 1])) { g--; }
+    if (g === at || WORD_CHAR.test(text[at - 1])) { continue; }
+    if (g > 0 && NAME_CHAR.test(text[g - 1]) && /\p{L}/u.test(text[at])) { continue; }
+    if (at > cuts[cuts.length - 1]) { cuts.push(at); }
+  }
+  cuts.push(text.length);
+  const names: Named[] = [];
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const from = cuts[c];
+    const chunk = text.slice(from, cuts[c + 1]);
+    let found = namesCache.get(chunk);
+    if (!found) {
+      found = namesIn(chunk);
+      if (namesCache.size >= LIMIT) { namesCache.delete(namesCache.keys().next().value!); }
+      namesCache.set(chunk, found);
+    }
+    for (const n of found) {
+      const at = from + n.at;
+      const titles = [...n.titles];
+      const before = text.slice(Math.max(0, at - 40), at).match(/((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u);
+      if (before) { for (const w of before[1].trim().split(/\s+/)) { titles.push(w.toLowerCase()); } }
+      names.push({ at, name: n.name, titles });
+    }
+  }
+  return names;
+}
+
+/** Index of the first name at or after `at` (names sorted by `at`): everything before it stands earlier. */
+function firstFrom(names: Named[], at: number): number {
+  let lo = 0, hi = names.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (names[mid].at < at) { lo = mid + 1; } else { hi = mid; } }
+  return lo;
+}
+
+function resolver(text: string, people: Array<{ name: string; titles: string[]; mentions: Span[] }>, starts: number[]): Resolver {
+  const names = documentNames(text, starts);
   for (const p of people) { for (const m of p.mentions) { names.push({ at: m.start, name: p.name, titles: p.titles.map(t => t.toLowerCase()) }); } }
   names.sort((a, b) => a.at - b.at);
   let last: string | null = null;
   let lastAt = -1;
-  const seen = (offset: number) => names.filter(n => n.at <= offset);
+  // Which names end in a surname and which carry a title, as ascending indices into `names`: the latest one
+  // before a place is a binary search, not a walk back through the whole document.
+  const bySurname = new Map<string, number[]>();
+  const byTitle = new Map<string, number[]>();
+  const file = (map: Map<string, number[]>, k: string, n: number): void => {
+    const list = map.get(k);
+    if (!list) { map.set(k, [n]); } else if (list[list.length - 1] !== n) { list.push(n); }
+  };
+  names.forEach((n, i) => {
+    file(bySurname, n.name.split(' ').at(-1)!, i);
+    for (const t of n.titles) { file(byTitle, t, i); }
+  });
+  /** The latest name in `list` standing before `end`. */
+  const latest = (list: number[] | undefined, end: number): Named | undefined => {
+    if (!list) { return undefined; }
+    const bound = firstFrom(names, end);
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < bound) { lo = mid + 1; } else { hi = mid; } }
+    return lo > 0 ? names[list[lo - 1]] : undefined;
+  };
   return {
     see(): void { /* speakers are remembered through `last` */ },
     resolve(source: Span): string | null {
       const raw = source.text.replace(/[,\s]+$/, '');
       const low = raw.toLowerCase();
-      const before = seen(source.start);
+      // The names seen so far: those at or before the source's start.
+      const seenEnd = source.start + 1;
       if (PRONOUNS.has(low)) {
         // The nearer of the last speaker and the last person named: "Minister X later clarified ... she said".
-        const named = before.at(-1);
+        const k = firstFrom(names, seenEnd) - 1;
+        const named = k >= 0 ? names[k] : undefined;
         return named && named.at > lastAt ? named.name : last;
       }
       lastAt = source.start;
@@ -647,7 +732,8 @@ function resolver(text: string, people: Array<{ name: string; titles: string[]; 
       const candidate = [...nameWords].reverse().find(w => w.includes(' ')) ?? nameWords.at(-1);
       if (candidate && /^\p{Lu}/u.test(candidate)) {
         const surname = stripPossessive(candidate.split(' ').at(-1)!);
-        const full = [...before, ...names.filter(n => n.at >= source.start && n.at < source.end)].reverse().find(n => n.name.split(' ').at(-1) === surname);
+        // Earlier names and those inside the source phrase itself.
+        const full = latest(bySurname.get(surname), Math.max(source.end, seenEnd));
         const out = full && full.name.length >= candidate.length ? full.name : stripPossessive(candidate);
         if (!/^(?:The|A|An)\b/.test(raw) || candidate.split(' ').length > 1 || full) { last = out; return out; }
       }
@@ -655,7 +741,7 @@ function resolver(text: string, people: Array<{ name: string; titles: string[]; 
       const role = low.replace(/^(?:the|a|an|his|her|their|its)\s+/, '').trim();
       const head = role.split(/\s+/).at(-1) ?? '';
       if (head && TITLES.has(head)) {
-        const hit = [...before].reverse().find(n => n.titles.includes(head));
+        const hit = latest(byTitle.get(head), seenEnd);
         if (hit) { last = hit.name; return hit.name; }
       }
       // An organisation or a group: named as written, without the article.
@@ -664,11 +750,42 @@ function resolver(text: string, people: Array<{ name: string; titles: string[]; 
   };
 }
 
-function quoteRanges(quotes: Quote[], from: number, to: number): Array<[number, number]> {
+/**
+ * Where to look for the quotations of a paragraph: with quotations in order of their start, those that reach a
+ * paragraph lie between the first whose running end passes its start and the last that starts before its end.
+ * Without that, every paragraph would go through every quotation of the document.
+ */
+interface QuoteIndex { sorted: boolean; maxEnd: number[]; starts: number[] }
+
+function quoteIndex(quotes: Quote[]): QuoteIndex {
+  const maxEnd: number[] = new Array(quotes.length);
+  const starts: number[] = new Array(quotes.length);
+  let sorted = true, max = -Infinity;
+  for (let i = 0; i < quotes.length; i++) {
+    if (i > 0 && quotes[i].start < quotes[i - 1].start) { sorted = false; }
+    max = Math.max(max, quotes[i].end);
+    maxEnd[i] = max;
+    starts[i] = quotes[i].start;
+  }
+  return { sorted, maxEnd, starts };
+}
+
+function quoteRanges(quotes: Quote[], from: number, to: number, index: QuoteIndex): Array<[number, number]> {
+  let lo = 0, hi = quotes.length;
+  if (index.sorted) {
+    // First quotation whose running end passes `from`; first one starting at or after `to`.
+    let a = 0, b = quotes.length;
+    while (a < b) { const m = (a + b) >> 1; if (index.maxEnd[m] <= from) { a = m + 1; } else { b = m; } }
+    lo = a;
+    a = lo; b = quotes.length;
+    while (a < b) { const m = (a + b) >> 1; if (index.starts[m] < to) { a = m + 1; } else { b = m; } }
+    hi = a;
+  }
   // Outer quotations only, clipped to the paragraph: nested ones are part of the outer one's words.
   const out: Array<[number, number]> = [];
   let end = -1;
-  for (const q of quotes) {
+  for (let i = lo; i < hi; i++) {
+    const q = quotes[i];
     if (q.end <= from || q.start >= to) { continue; }
     if (q.start < end) { continue; }
     out.push([Math.max(q.start, from), Math.min(q.end, to)]);
@@ -685,9 +802,10 @@ export default function attributions() {
     const paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
     const perParagraph: Found[][] = [];
     const ranges: Array<Array<[number, number]>> = [];
+    const quoteAt = quoteIndex(data.quotes);
     for (const p of paragraphs) {
       const from = p.position!.start.offset!, to = p.position!.end.offset!;
-      const qs = quoteRanges(data.quotes, from, to);
+      const qs = quoteRanges(data.quotes, from, to, quoteAt);
       ranges.push(qs);
       const key = `attributions:${qs.map(([a, b]) => `${a - from}-${b - from}`).join(',')}`;
       perParagraph.push(memoParagraph(key, p, () => analyseParagraph(text, p, qs)));
@@ -743,7 +861,7 @@ export default function attributions() {
         if (!(/^[\s.,;:!?—–"“”-]*$/.test(tail) || at > lastEnd && sentenceTail(tail))) { open = null; }
       } else if (open && !open.colon && found.length === 0 && !(qs.length && qs[0][0] === firstNonSpace(text, from, to))) { open = null; }
     }
-    const resolve = resolver(text, data.people ?? []);
+    const resolve = resolver(text, data.people ?? [], paragraphs.map(p => p.position!.start.offset!));
     const out: Attribution[] = [];
     for (const f of all) {
       if (f.colon) { continue; }

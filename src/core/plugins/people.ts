@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { toString } from 'nlcst-to-string';
 import type { Person, Span } from '../model.js';
 import { dataOf } from '../context.js';
-import { memoParagraph } from '../memo.js';
+import { memoParagraph, paragraphText } from '../memo.js';
 import { lookup } from '../directory.js';
 
 /** Words that head a title or role. Lower case, without the abbreviation dot. */
@@ -166,7 +166,7 @@ function tokenize(text: string, base: number, sentenceStarts: number[]): Tok[] {
     const gap = text.slice(prevEnd, start);
     let initial = false;
     while (s < sentenceStarts.length && sentenceStarts[s] - base <= start) { initial = true; s++; }
-    if (/["“‘(]\s*$/.test(gap) || /:\s*$/.test(gap) || toks.length === 0) { initial = true; }
+    if (toks.length === 0 || '"“‘(:'.includes(gap.trimEnd().slice(-1) || '\u0000')) { initial = true; }
     const possessive = /['’]s$/i.exec(word);
     if (possessive && word.length > 3) { word = word.slice(0, -2); end -= 2; }
     const cap = CAPITAL.test(word) || ARABIC_PREFIX.test(word);
@@ -194,7 +194,7 @@ function phraseText(toks: Tok[], from: number, to: number, text: string, base: n
 
 export function paragraphPeople(paragraph: Paragraph): ParagraphPeople {
   const base = paragraph.position!.start.offset!;
-  const text = toString(paragraph);
+  const text = paragraphText.get(paragraph) ?? toString(paragraph);
   const starts = paragraph.children.filter(c => c.type === 'SentenceNode').map(c => c.position!.start.offset!);
   const toks = tokenize(text, base, starts);
   const candidates: NameCandidate[] = [];
@@ -335,14 +335,45 @@ interface Building {
   person: Person;
   tokens: string[];
   last: number;
+  /** `key` of the current tokens' surname, kept in step with `tokens`. */
+  surname: string;
+  /** `key` of each current token. */
+  keys: string[];
+  /** Start of every mention, ascending: "the latest mention before X" is a binary search, not a scan. */
+  starts: number[];
+  /** `person.titles` as a set: a much-quoted person gathers many. */
+  titleSet: Set<string>;
 }
 
-const key = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
-const surnameOf = (tokens: string[]): string => {
-  let k = tokens.length - 1;
-  while (k > 0 && SUFFIXES.has(key(tokens[k]))) { k--; }
-  return key(tokens[k]);
+// The same few thousand words are keyed over and over on a long document; NFD normalisation is not cheap.
+const keys = new Map<string, string>();
+const key = (s: string): string => {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
+    if (keys.size >= 50000) { keys.clear(); }
+    keys.set(s, k);
+  }
+  return k;
 };
+const surnameOfKeys = (forms: string[]): string => {
+  let k = forms.length - 1;
+  while (k > 0 && SUFFIXES.has(forms[k])) { k--; }
+  return forms[k];
+};
+
+function setTokens(b: Building, tokens: string[]): void {
+  b.tokens = tokens;
+  b.keys = tokens.map(key);
+  b.surname = surnameOfKeys(b.keys);
+}
+
+function addStart(starts: number[], at: number): void {
+  if (starts.length === 0 || starts[starts.length - 1] <= at) { starts.push(at); return; }
+  let lo = 0, hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= at) { lo = mid + 1; } else { hi = mid; } }
+  starts.splice(lo, 0, at);
+}
 
 /** Group candidates into people: full names first, then surnames and given names alone, then titles alone. */
 export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameters<typeof lookup>[0]): PeopleIndex {
@@ -373,9 +404,17 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
     c.person = b;
     const p = built[b];
     p.person.mentions.push({ start: c.start, end: c.end, text: c.text });
-    for (const t of c.titles) { if (!p.person.titles.includes(t)) { p.person.titles.push(t); } }
-    if (c.tokens.length > p.tokens.length) { p.tokens = c.tokens.map(t => t.text); p.person.name = c.text; }
+    addStart(p.starts, c.start);
+    for (const t of c.titles) { if (!p.titleSet.has(t)) { p.titleSet.add(t); p.person.titles.push(t); } }
+    if (c.tokens.length > p.tokens.length) { setTokens(p, c.tokens.map(t => t.text)); p.person.name = c.text; }
     p.last = Math.max(p.last, at);
+  };
+  const create = (c: NameCandidate, tokens: string[]): number => {
+    const b = built.length;
+    const building: Building = { person: { name: c.text, titles: [], mentions: [] }, tokens, last: c.start, surname: '', keys: [], starts: [], titleSet: new Set() };
+    setTokens(building, tokens);
+    built.push(building);
+    return b;
   };
   for (const c of candidates) {
     if (c.tokens.length < 2 || c.nonPerson) { continue; }
@@ -386,17 +425,17 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
     let b = byFull.get(full);
     if (b === undefined) {
       // "J. Michael Luttig" and "Michael Luttig": the same surname and given names that fit inside each other.
-      b = (byToken.get(surnameOf(forms)) ?? []).find(x => {
-        const other = built[x].tokens.map(key);
-        if (surnameOf(other) !== surnameOf(forms)) { return false; }
+      const surname = surnameOfKeys(forms);
+      b = (byToken.get(surname) ?? []).find(x => {
+        const other = built[x].keys;
+        if (built[x].surname !== surname) { return false; }
         const [small, big] = other.length <= forms.length ? [other, forms] : [forms, other];
         return small.length >= 2 && small.every(f => big.includes(f));
       });
     }
     if (b === undefined) {
-      b = built.length;
-      built.push({ person: { name: c.text, titles: [], mentions: [] }, tokens: c.tokens.map(t => t.text), last: c.start });
-      for (const f of forms) { byToken.set(f, [...(byToken.get(f) ?? []), b]); }
+      b = create(c, c.tokens.map(t => t.text));
+      for (const f of forms) { const list = byToken.get(f); if (list) { list.push(b); } else { byToken.set(f, [b]); } }
     }
     byFull.set(full, b);
     add(b, c, c.start);
@@ -406,25 +445,33 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
     const f = key(c.tokens[0].text);
     const options = byToken.get(f) ?? [];
     // The surname reading first (Clinton -> the Clinton most recently named), then any other word of the name.
-    const surnames = options.filter(b => surnameOf(built[b].tokens) === f);
+    const surnames = options.filter(b => built[b].surname === f);
     const pool = surnames.length > 0 ? surnames : options;
     if (pool.length > 0) {
-      const earlier = pool.filter(b => built[b].person.mentions.some(m => m.start < c.start));
+      const earlier = pool.filter(b => built[b].starts[0] < c.start);
       const pick = (earlier.length ? earlier : pool).reduce((x, y) => (lastBefore(built[y], c.start) > lastBefore(built[x], c.start) ? y : x));
       add(pick, c, c.start);
     } else if (c.evidence.some(e => e !== 'speech') || c.evidence.includes('speech') && !c.initial && !lowerWords.has(f)) {
-      const b = built.length;
-      built.push({ person: { name: c.text, titles: [], mentions: [] }, tokens: [c.tokens[0].text], last: c.start });
+      const b = create(c, [c.tokens[0].text]);
       byToken.set(f, [b]);
       add(b, c, c.start);
     }
   }
+  // Titles no longer change from here on: which people a title word fits is looked up, not searched for.
+  const byTitleWord = new Map<string, Building[]>();
+  if (titleRefs.length > 0) {
+    for (const b of built) {
+      const words = new Set(b.person.titles.flatMap(t => t.toLowerCase().split(/[\s.]+/)));
+      for (const w of words) { const list = byTitleWord.get(w); if (list) { list.push(b); } else { byTitleWord.set(w, [b]); } }
+    }
+  }
   for (const r of titleRefs) {
-    const fits = built.filter(b => b.person.titles.some(t => t.toLowerCase().split(/[\s.]+/).includes(r.head)));
+    const fits = byTitleWord.get(r.head) ?? [];
     if (fits.length === 0) { continue; }
-    const earlier = fits.filter(b => b.person.mentions.some(m => m.start < r.start));
+    const earlier = fits.filter(b => b.starts[0] < r.start);
     const pick = (earlier.length ? earlier : fits).reduce((x, y) => (lastBefore(y, r.start) > lastBefore(x, r.start) ? y : x));
     pick.person.mentions.push({ start: r.start, end: r.end, text: r.text });
+    addStart(pick.starts, r.start);
   }
   const people = built.map(b => {
     b.person.mentions.sort((x, y) => x.start - y.start);
@@ -439,10 +486,12 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
   return { candidates, people, lowerWords };
 }
 
+/** Start of the latest mention before `at`, or -1. */
 function lastBefore(b: Building, at: number): number {
-  let best = -1;
-  for (const m of b.person.mentions) { if (m.start < at && m.start > best) { best = m.start; } }
-  return best;
+  const s = b.starts;
+  let lo = 0, hi = s.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (s[mid] < at) { lo = mid + 1; } else { hi = mid; } }
+  return lo > 0 ? s[lo - 1] : -1;
 }
 
 export default function people() {
