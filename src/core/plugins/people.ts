@@ -501,6 +501,14 @@ export default function people() {
       .map(p => memoParagraph('people', p, paragraphPeople));
     const index = groupPeople(paragraphs, data.options.directory);
     indexes.set(file, index);
+    // Paragraph work reads the prose, where Markdown markup is blanked: spans must show the file's own characters,
+    // and names and titles read as written, without the blanked gaps.
+    const source = String(file.value);
+    for (const person of index.people) {
+      person.name = person.name.replace(/\s+/g, ' ');
+      person.titles = person.titles.map(t => t.replace(/\s+/g, ' '));
+      for (const m of person.mentions) { m.text = source.slice(m.start, m.end); }
+    }
     data.people = index.people;
   };
 }
