@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyArg = args.indexOf('--only');
 const only = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
-const dir = args.find((a, i) => !a.startsWith('--') && i !== onlyArg + 1);
+const dir = args.find((a, i) => !a.startsWith('--') && !(onlyArg >= 0 && i === onlyArg + 1));
 if (!dir) {
   console.error('usage: npm run eval -- DIR [--json] [--only attributions,names,conflicts]');
   process.exit(2);
