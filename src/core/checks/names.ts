@@ -15,7 +15,7 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import jaroWinklerRaw from 'jaro-winkler';
 import { doubleMetaphone } from 'double-metaphone';
 import { dataOf, report } from '../context.js';
-import { LABELS, NON_PERSON, NOT_NAMES, PLACE_STARTS, TITLE_HEADS, peopleIndex, type PeopleIndex } from '../plugins/people.js';
+import { LABELS, NON_PERSON, NOT_NAMES, PLACE_STARTS, TITLE_HEADS, key as nameKey, peopleIndex, type PeopleIndex } from '../plugins/people.js';
 import { declaredDifferent, differentPeople } from '../suppress.js';
 import { directoryNames, lookup, normaliseName, type Directory } from '../directory.js';
 import type { Span } from '../model.js';
@@ -48,17 +48,8 @@ interface Form {
   first: number;
 }
 
-// The same words are keyed again on every run and for every occurrence; NFD normalisation is not cheap.
-const keys = new Map<string, string>();
-const keyOf = (s: string): string => {
-  let k = keys.get(s);
-  if (k === undefined) {
-    k = s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
-    if (keys.size >= 50000) { keys.clear(); }
-    keys.set(s, k);
-  }
-  return k;
-};
+// Accents and case aside, shared with the people plugin (whose cache it also shares).
+const keyOf = nameKey;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 
 /** `/^['’]s\b/` at `i` of `text`, without cutting the rest of the text off to test it. */

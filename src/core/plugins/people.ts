@@ -347,7 +347,7 @@ interface Building {
 
 // The same few thousand words are keyed over and over on a long document; NFD normalisation is not cheap.
 const keys = new Map<string, string>();
-const key = (s: string): string => {
+export const key = (s: string): string => {
   let k = keys.get(s);
   if (k === undefined) {
     k = s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
