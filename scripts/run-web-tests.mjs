@@ -26,6 +26,7 @@ const require = createRequire(path.join(WEB, 'package.json'));   // resolve from
 // 1) @vscode/test-web launches require('playwright').chromium.launch({ headless, args }) with no executablePath and
 //    no way to pass one: patch Debian's chromium (and isolated HOME/XDG folders) in.
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-web-'));
+process.once('exit', () => fs.rmSync(home, { recursive: true, force: true }));
 const pw = require('playwright');
 const launch = pw.chromium.launch.bind(pw.chromium);
 pw.chromium.launch = async opts => {
@@ -77,5 +78,4 @@ try {
   console.error(`[vscode-web] ${T()} web tests FAILED: ${e.message}`);
   code = 1;
 }
-fs.rmSync(home, { recursive: true, force: true });
 process.exit(code);
