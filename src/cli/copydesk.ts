@@ -6,6 +6,7 @@ import { analyse } from '../core/pipeline.js';
 import { parseDirectory, mergeDirectories, type Directory } from '../core/directory.js';
 import type { Analysis, Finding, Severity } from '../core/model.js';
 import { RULES, ruleUrl, REPOSITORY_URL } from '../core/rules.js';
+import manifest from '../../package.json' with { type: 'json' };
 
 const USAGE = `usage: copydesk [--format text|json|sarif] [--people FILE] [--fail-on error|warning|info|none] [--language markdown|plaintext] FILE...
 
@@ -187,9 +188,8 @@ export function main(argv: string[], out: (s: string) => void = s => process.std
       fileError = true;
     }
   }
-  const version = '0.1.0';
   if (o.format === 'json') { out(JSON.stringify(results.map(r => toJson(r.path, r.analysis)), null, 2) + '\n'); }
-  else if (o.format === 'sarif') { out(JSON.stringify(toSarif(results, version), null, 2) + '\n'); }
+  else if (o.format === 'sarif') { out(JSON.stringify(toSarif(results, manifest.version), null, 2) + '\n'); }
   else {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const { path, analysis } of results) {

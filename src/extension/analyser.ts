@@ -76,18 +76,18 @@ export class Analyser implements vscode.Disposable {
     const key = document.uri.toString();
     if (document.isClosed || !this.wants(document)) { return undefined; }
     const s = this.settings();
-    const size = document.getText().length;
-    if (size > s.maxSize && !this.forced.has(key)) {
+    const directory = await this.directories.forDocument(document.uri).catch(() => undefined);
+    if (document.isClosed) { return undefined; }
+    // Read once, after the look-up: the user may have typed meanwhile, and a large document is costly to copy.
+    const version = document.version;
+    const text = document.getText();
+    if (text.length > s.maxSize && !this.forced.has(key)) {
       this.tooLarge.add(key);
       this.clear(document.uri);
-      this.log.appendLine(`${document.uri.fsPath || key}: ${size} characters is over copydesk.maxDocumentSize (${s.maxSize}); run "Copydesk: Analyse This Document" to check it`);
+      this.log.appendLine(`${document.uri.fsPath || key}: ${text.length} characters is over copydesk.maxDocumentSize (${s.maxSize}); run "Copydesk: Analyse This Document" to check it`);
       return undefined;
     }
     this.tooLarge.delete(key);
-    const directory = await this.directories.forDocument(document.uri).catch(() => undefined);
-    if (document.isClosed) { return undefined; }
-    const version = document.version;
-    const text = document.getText();
     let analysis: Analysis;
     try {
       analysis = await this.engine.analyse(text, { language: document.languageId, directory, rules: s.rules, quoteStyle: s.quoteStyle });

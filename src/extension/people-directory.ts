@@ -15,14 +15,25 @@ export class PeopleDirectories implements vscode.Disposable {
 
   constructor(private readonly log: vscode.OutputChannel, private extraFiles: () => string[]) {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/.copydesk/people.json');
-    const reset = (): void => { this.cache.clear(); this.reported.clear(); this.changed.fire(); };
+    const reset = (): void => this.invalidate();
     this.watcher.onDidChange(reset); this.watcher.onDidCreate(reset); this.watcher.onDidDelete(reset);
   }
 
-  invalidate(): void { this.cache.clear(); this.reported.clear(); this.changed.fire(); }
+  invalidate(): void { this.cache.clear(); this.nearest.clear(); this.reported.clear(); this.changed.fire(); }
+
+  /** The search upwards, by folder: it is asked on every analysis (every pause in typing), the answer changes only
+   * when a directory file appears or goes, which the watcher reports. */
+  private readonly nearest = new Map<string, Promise<vscode.Uri | undefined>>();
 
   /** The directory file that applies to `uri` (the nearest one), if any. */
-  async nearestFile(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+  nearestFile(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const folder = vscode.Uri.joinPath(uri, '..').toString();
+    let found = this.nearest.get(folder);
+    if (!found) { found = this.search(uri); this.nearest.set(folder, found); }
+    return found;
+  }
+
+  private async search(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     let dir = vscode.Uri.joinPath(uri, '..');
     for (let depth = 0; depth < 64; depth++) {
