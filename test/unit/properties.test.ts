@@ -3,12 +3,16 @@
 // these cover quote marks in every style and nesting, astral characters, combining marks, right-to-left script,
 // CR/CRLF line ends, NUL bytes, very long words and random Markdown markup.
 // COPYDESK_PROPERTY_RUNS scales the number of runs (default below); a failure prints the seed and shrunk input.
+// The seed is fixed so that a run is repeatable and CI does not turn red by chance; COPYDESK_PROPERTY_SEED=random
+// explores new inputs (or give a number to replay one), and every counterexample found goes into `examples`.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyse } from '../../src/core/pipeline.ts';
 import type { Analysis, Finding, Span } from '../../src/core/model.ts';
 
 const RUNS = Number(process.env.COPYDESK_PROPERTY_RUNS) || 250;
+const SEED = process.env.COPYDESK_PROPERTY_SEED;
+if (SEED !== 'random') { fc.configureGlobal({ seed: Number(SEED) || 20261129 }); }
 
 // ---------------------------------------------------------------------------------------------------- generators
 
@@ -208,7 +212,9 @@ describe('properties of analyse() over generated copy', function () {
       const a = spansOf(analyse(lf, { language: lang })).map(s => key(s, o => o)).sort();
       const b = spansOf(analyse(crlf, { language: lang })).map(s => key(s, o => o - crBefore[o])).sort();
       assert.deepEqual(b, a);
-    }), { numRuns: RUNS, examples: [['It cost 1.5\nm today.', 'plaintext']] });
+    }), { numRuns: RUNS, examples: [['It cost 1.5\nm today.', 'plaintext'],
+      // A name broken over a line: the speaker's span must not depend on the line ends.
+      ['"council chairs, Harbor Commissioner Rosa\n Okafur said. According to Marta Lindqvist, the budget "never the."', 'plaintext']] });
   });
 
   it('keeps line and column of a diagnostic consistent with its offset under every kind of line end', () => {

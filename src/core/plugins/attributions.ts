@@ -11,7 +11,11 @@ import { dataOf } from '../context.js';
 import { memoParagraph, registerCache } from '../memo.js';
 import { CUES, SPEECH, THOUGHT, INTENT, TELLING, AUXILIARY, PRONOUNS, TITLES, OBJECT_CUES, REFUSAL, EVIDENCE } from './cues.js';
 
-interface Token { s: number; e: number; t: string; low: string; word: boolean; cap: boolean; sentence: number; quote: number }
+interface Token {
+  s: number; e: number; t: string; low: string; word: boolean; cap: boolean; sentence: number; quote: number;
+  /** Characters between the previous token and this one, a CRLF counting as one line break like LF. */
+  gap: number;
+}
 
 /** What the per-paragraph pass finds; `parts` holds the content when it is split around the attribution. */
 export interface Found {
@@ -42,15 +46,18 @@ const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|
 function tokenize(text: string, from: number, to: number, sentenceEnds: number[], quotes: Array<[number, number]>): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = from;
-  let sentence = 0, q = 0;
+  let sentence = 0, q = 0, last = from;
   for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
     const s = m.index, e = Math.min(s + m[0].length, to);
+    let gap = s - last;
+    for (let i = last; i + 1 < s; i++) { if (text[i] === '\r' && text[i + 1] === '\n') { gap--; } }
+    last = e;
     while (sentence < sentenceEnds.length - 1 && s >= sentenceEnds[sentence]) { sentence++; }
     while (q < quotes.length && quotes[q][1] <= s) { q++; }
     const inQuote = q < quotes.length && quotes[q][0] <= s && s < quotes[q][1] ? q : -1;
     const t = text.slice(s, e);
     const word = /[\p{L}\p{N}]/u.test(t[0]);
-    out.push({ s, e, t, low: t.toLowerCase(), word, cap: word && /\p{Lu}/u.test(t[0]), sentence, quote: inQuote });
+    out.push({ s, e, t, low: t.toLowerCase(), word, cap: word && /\p{Lu}/u.test(t[0]), sentence, quote: inQuote, gap });
   }
   return out;
 }
@@ -170,7 +177,7 @@ function leftPhrase(toks: Token[], b: number, floor: number): number {
   while (a - 1 >= floor) {
     const p = toks[a - 1];
     // A wide gap is blanked-out markup (a Markdown link or code), not the inside of one phrase.
-    if (p.sentence !== toks[b].sentence || p.quote >= 0 || toks[a].s - p.e > 2) { break; }
+    if (p.sentence !== toks[b].sentence || p.quote >= 0 || toks[a].gap > 2) { break; }
     if (p.word) {
       if (BOUNDARY_WORDS.has(p.low) && !(p.low === 'of' && toks[a].cap) && !(p.low === 'for' && false)) { break; }
       if (!p.cap && CUES.has(p.low) && !(a - 2 >= 0 && NOUN_DETERMINERS.has(toks[a - 2].low))) { break; }
