@@ -11,7 +11,7 @@ mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
 
 const integrationTests = existsSync('test/integration')
-  ? readdirSync('test/integration').filter(f => f.endsWith('.test.ts')).map(f => join('test/integration', f))
+  ? readdirSync('test/integration').filter(f => f.endsWith('.test.ts') || f.endsWith('.untrusted.ts')).map(f => join('test/integration', f))
   : [];
 
 const jobs = [

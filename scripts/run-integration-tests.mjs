@@ -11,6 +11,8 @@
 //   COPYDESK_IT_VERBOSE=1          also print the workbench's noise (agent host, service worker... lines)
 //   CHROME_PATH=<path>             chromium to use (default /usr/bin/chromium)
 //   COPYDESK_IT_WORKSPACE=<dir>    fixture folder to copy and open (default test/fixtures/workspace)
+//   COPYDESK_IT_RESTRICTED=1       the Restricted Mode suite instead (test/integration/*.untrusted.ts): workspace trust
+//                                  on, test/fixtures/restricted-workspace opened untrusted (npm run test:restricted)
 // Everything of a run (logs, user data, screenshots, the copy of the workspace) stays in .vscode-test/runs/run-XXXX/
 // (ignored by git; the 10 latest are kept).
 //
@@ -24,7 +26,9 @@ import { chromium } from 'playwright-core';
 import { ROOT, ensureCodeServer, freePort, launchChromium, remoteUri, startCodeServer, workbenchUrl } from './vscode-server.mjs';
 
 const TESTS = path.join(ROOT, 'dist/test/integration/index.js');
-const WORKSPACE = path.resolve(process.env.COPYDESK_IT_WORKSPACE || path.join(ROOT, 'test/fixtures/workspace'));
+const RESTRICTED = process.env.COPYDESK_IT_RESTRICTED === '1';
+const WORKSPACE = path.resolve(process.env.COPYDESK_IT_WORKSPACE ||
+  path.join(ROOT, RESTRICTED ? 'test/fixtures/restricted-workspace' : 'test/fixtures/workspace'));
 // Deadlines inside the tests (waitFor, mocha's timeout) are multiplied by this; by default it follows the load average
 // (on a machine busy with other work the extension host answers late), from 1 to 4.
 const TIME_SCALE = process.env.COPYDESK_IT_TIME_SCALE ||
@@ -106,9 +110,10 @@ try {
   // time scale reach it.
   // COPYDESK_IT_EXTENSIONS_DIR + COPYDESK_IT_DEV_PATH (scripts/check-vsix.mjs): run the suite against the packaged
   // .vsix installed in that folder, with a stub as the development extension so that the repository is not loaded.
-  cs = await startCodeServer({ dir: run, port, smokeTestDriver: true, extensionsDir: process.env.COPYDESK_IT_EXTENSIONS_DIR || undefined, env: { COPYDESK_IT_RUN_DIR: run, COPYDESK_IT_TIME_SCALE: TIME_SCALE },
+  cs = await startCodeServer({ dir: run, port, smokeTestDriver: true, extensionsDir: process.env.COPYDESK_IT_EXTENSIONS_DIR || undefined, env: { COPYDESK_IT_RUN_DIR: run, COPYDESK_IT_TIME_SCALE: TIME_SCALE, COPYDESK_IT_SUITE: RESTRICTED ? 'restricted' : 'integration' },
+    workspaceTrust: RESTRICTED,
     onExit: c => finish(1, `code-server exited (${c})`) });
-  console.log(`[vscode-it] ${T()} code-server listening on 127.0.0.1:${port}${TIME_SCALE !== '1' ? `; test deadlines x${TIME_SCALE}` : ''}`);
+  console.log(`[vscode-it] ${T()} code-server listening on 127.0.0.1:${port}${RESTRICTED ? '; Restricted Mode suite (workspace trust on, folder untrusted)' : ''}${TIME_SCALE !== '1' ? `; test deadlines x${TIME_SCALE}` : ''}`);
   browser = await launchChromium(chromium, run, cs.isolatedEnv);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', e => windowLog.write(`${T()} pageerror: ${e.message}\n`));

@@ -57,7 +57,7 @@ export function workbenchUrl(port, folder, payload) {
  * the extension host inherits.
  */
 export async function startCodeServer({ dir, port, env = {}, extensionsDir, smokeTestDriver = false, settings = {},
-  keepSettings = false, onExit }) {
+  keepSettings = false, workspaceTrust = false, onExit }) {
   fs.mkdirSync(dir, { recursive: true });
   const userData = path.join(dir, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -66,7 +66,10 @@ export async function startCodeServer({ dir, port, env = {}, extensionsDir, smok
     'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'telemetry.telemetryLevel': 'off',
     'git.enabled': false, 'update.mode': 'none', 'workbench.tips.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'security.workspace.trust.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'security.workspace.trust.enabled': workspaceTrust,
+    // With trust on (the Restricted Mode suite), no modal "Do you trust the authors?" dialog: the folder simply opens
+    // untrusted, as it does for a user who chose "Don't Trust".
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     // The web workbench auto-saves after a delay by default: tests that edit a fixture and revert it would write it.
     'files.autoSave': 'off', ...settings }, null, 2));
   fs.writeFileSync(path.join(dir, 'config.yaml'), 'auth: none\n');
@@ -79,7 +82,9 @@ export async function startCodeServer({ dir, port, env = {}, extensionsDir, smok
   isolatedEnv.EXTENSIONS_GALLERY ??= '{}';
   const args = [CODE_SERVER, '--config', path.join(dir, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', userData, '--extensions-dir', extensionsDir || path.join(dir, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+  // Trust off unless asked for: every folder then counts as trusted. `workspaceTrust` runs the Restricted Mode suite.
+  if (!workspaceTrust) { args.push('--disable-workspace-trust'); }
   // A built VS Code ignores the extensionDevelopmentPath/extensionTestsPath payload unless the smoke-test driver is on.
   if (smokeTestDriver) { args.push('--vscode-option', 'enable-smoke-test-driver'); }
   // Own process group, so that stop() also ends the extension host and the other children of the server.

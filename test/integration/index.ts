@@ -10,16 +10,20 @@ export function run(): Promise<void> {
   const grep = process.env.COPYDESK_IT_GREP;
   const scale = Math.max(1, Number(process.env.COPYDESK_IT_TIME_SCALE) || 1);   // see TIME_SCALE in util.ts
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000 * scale, reporter: 'spec', ...(grep ? { grep } : {}) });
-  const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort();
+  // Two suites share this entry: the Restricted Mode one (*.untrusted.js) needs a window whose folder is untrusted,
+  // which the harness opens only when asked (COPYDESK_IT_RESTRICTED=1 sets COPYDESK_IT_SUITE=restricted).
+  const suite = process.env.COPYDESK_IT_SUITE === 'restricted' ? 'restricted' : 'integration';
+  const suffix = suite === 'restricted' ? '.untrusted.js' : '.test.js';
+  const files = fs.readdirSync(__dirname).filter(f => f.endsWith(suffix)).sort();
   for (const f of files) { mocha.addFile(path.join(__dirname, f)); }
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(failures => {
         const s = runner.stats;
         // The plain summary line that CI reads (mocha's own "N passing" is printed just before).
-        console.log(`integration: ${s?.passes ?? 0} passed, ${failures} failed, ${s?.pending ?? 0} skipped`);
-        if (failures > 0) { reject(new Error(`${failures} integration test(s) failed.`)); }
-        else if (!s?.tests && !grep) { reject(new Error(`no integration test ran (files: ${files.join(', ') || 'none'})`)); }
+        console.log(`${suite}: ${s?.passes ?? 0} passed, ${failures} failed, ${s?.pending ?? 0} skipped`);
+        if (failures > 0) { reject(new Error(`${failures} ${suite} test(s) failed.`)); }
+        else if (!s?.tests && !grep) { reject(new Error(`no ${suite} test ran (files: ${files.join(', ') || 'none'})`)); }
         else { resolve(); }
       });
     } catch (e) {
