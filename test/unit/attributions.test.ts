@@ -276,4 +276,89 @@ describe('attributions', () => {
       assert.equal(a.source, null);
     });
   });
+
+  describe('sources: appositives, long subjects, and more cue forms', () => {
+    it('keeps a long appositive with a relative clause after an inverted "said X"', () => {
+      const r = analyse("''The levee held,'' said Tomas Reyes, a former engineer in Gov. Ida Marsh's office who now runs the Delta Flood Institute.");
+      const a = find(r, 'The levee held');
+      assert.equal(a.source?.text, "Tomas Reyes, a former engineer in Gov. Ida Marsh's office who now runs the Delta Flood Institute");
+      assert.equal(a.speaker, 'Tomas Reyes');
+      spansExact(r);
+    });
+
+    it('reads a subject with several appositives before the cue', () => {
+      const r = analyse('Nadia Kerr, 34, a nurse from Dayton, said she waited three hours to vote.');
+      const a = find(r, 'she waited three hours');
+      assert.equal(a.source?.text, 'Nadia Kerr, 34, a nurse from Dayton,');
+      assert.equal(a.speaker, 'Nadia Kerr');
+    });
+
+    it('reads the whole subject of the clause: prepositional phrases, lists and figures', () => {
+      const r = analyse([
+        'Some advocates for the new rail line said the delay would cost jobs.',
+        'Neighbors, shop owners and two pastors say the bridge should stay open.',
+        'In the spring survey, 41 percent said they would move.',
+        'Last week the treasurer said the books were balanced.',
+      ].join(' '));
+      assert.equal(find(r, 'delay would cost jobs').source?.text, 'Some advocates for the new rail line');
+      assert.equal(find(r, 'bridge should stay open').source?.text, 'Neighbors, shop owners and two pastors');
+      assert.equal(find(r, 'they would move').source?.text, '41 percent');
+      assert.equal(find(r, 'books were balanced').source?.text, 'the treasurer');
+    });
+
+    it('takes the full subject for a trailing participle and ignores a lone time word after a cue', () => {
+      const r = analyse('The veteran lawmaker began by thanking volunteers, saying that turnout had doubled. The county clerk responded Friday, saying the count was final.');
+      assert.equal(find(r, 'turnout had doubled').source?.text, 'The veteran lawmaker');
+      assert.ok(!r.attributions.some(a => a.content.text === 'Friday'), JSON.stringify(r.attributions.map(a => a.content.text)));
+      assert.equal(find(r, 'the count was final').source?.text, 'The county clerk');
+    });
+
+    it('does not read an existential "there" after the cue as a time word', () => {
+      const r = analyse('Questioned by the panel, Mr. Aldo Brecht said there was no written contract.');
+      const a = find(r, 'no written contract');
+      assert.equal(a.content.text, 'there was no written contract');
+      assert.equal(a.source?.text, 'Mr. Aldo Brecht');
+    });
+
+    it('reads a noun before a reporting verb as part of the subject, not as a cue', () => {
+      const r = analyse('An internal memo said the plant would close in June.');
+      assert.ok(!r.attributions.some(a => a.cue?.text === 'memo'));
+      const a = find(r, 'the plant would close');
+      assert.equal(a.cue?.text, 'said');
+    });
+
+    it('knows doubled inflections (quipped, admitted) and "pointed out"', () => {
+      const r = analyse('"We ran out of chairs," Ruth Adler quipped in reference to the crowd. The manager admitted that the line was long. Ivo Sand pointed out that the doors opened late.');
+      assert.equal(find(r, 'We ran out of chairs').source?.text, 'Ruth Adler');
+      assert.equal(find(r, 'the line was long').cue?.text, 'admitted');
+      const p = find(r, 'doors opened late');
+      assert.equal(p.cue?.text, 'pointed out');
+      assert.equal(p.source?.text, 'Ivo Sand');
+    });
+
+    it('reads "went on to say" and an inverted "Said X, "Q.""', () => {
+      const r = analyse('The coach went on to say the season was over. Said Lia Moro, who coached the team for a decade, "We gave everything."');
+      const a = find(r, 'the season was over');
+      assert.equal(a.cue?.text, 'went on to say');
+      assert.equal(a.source?.text, 'The coach');
+      const b = find(r, 'We gave everything');
+      assert.equal(b.source?.text, 'Lia Moro, who coached the team for a decade');
+      assert.equal(b.content.text, '"We gave everything."');
+    });
+
+    it('reads "is expected to" as an expectation with no source', () => {
+      const r = analyse('The council vote is expected to take place next month.');
+      const a = find(r, 'to take place next month');
+      assert.equal(a.cue?.text, 'is expected');
+      assert.equal(a.source, null);
+      assert.deepEqual(a.parts?.map(p => p.text), ['The council vote', 'to take place next month']);
+    });
+
+    it('keeps a "for" phrase in a stance verb\'s object', () => {
+      const r = analyse('Mayor Ines Alba thanked the crews for "working through the night."');
+      const a = find(r, 'working through the night');
+      assert.equal(a.cue?.text, 'thanked');
+      assert.equal(a.content.text, 'the crews for "working through the night."');
+    });
+  });
 });

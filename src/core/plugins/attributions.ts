@@ -40,6 +40,7 @@ const BOUNDARY_WORDS = new Set(`that and but because while when as if although t
 whether whom unless until once nor yet for with by to of in on at from about into over what how why`.split(/\s+/));
 const DETERMINERS = new Set('the a an his her their its our my your this that these those some many most several both all each every few another other one two three four five six seven eight nine ten no'.split(' '));
 const NOUN_DETERMINERS = new Set('the a an his her their its our my your this these those'.split(' '));
+const RELATIVE = /^(?:who|which|that|whose)$/;
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|Rev|Gen|U\.S|U\.N|[A-Z])$/;
 
@@ -73,6 +74,7 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   if (!tok.word || tok.quote >= 0 || tok.cap && i > 0 && toks[i - 1].sentence === tok.sentence) { return null; }
   if (tok.low === 'according' && toks[i + 1]?.low === 'to') { return 'according'; }
   const prev = toks[i - 1];
+  if (/^(?:point|points|pointed|pointing)$/.test(tok.low) && toks[i + 1]?.low === 'out' && toks[i + 2] && (toks[i + 2].low === 'that' || toks[i + 2].t === ',' || toks[i + 2].t === ':' || isOpen(toks[i + 2], quotes) || toks[i + 2].sentence !== tok.sentence || toks[i + 2].t === '.')) { return 'point'; }
   const base = CUES.get(tok.low) ?? genericCue(toks, i, quotes);
   if (!base) { return null; }
   const after = toks[i + 1];
@@ -81,6 +83,10 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   if ((tok.low === 'state' || tok.low === 'states') && !(after && (after.low === 'that' || after.t === ':'))) { return null; }
   if (base === 'speak' && !(after && (after.t === ':' || isOpen(after, quotes) || after.t === ',' && isOpen(toks[i + 2], quotes)))) { return null; }
   if (prev && prev.word && NOUN_DETERMINERS.has(prev.low)) { return null; }
+  // "A news report said", "An early tweet quoted": the bare form after "a/an + word", or a noun that a
+  // reporting verb follows, is the subject's head, not a verb.
+  if (tok.low === base && prev?.word && !prev.cap && /^(?:a|an)$/.test(toks[i - 2]?.low ?? '')) { return null; }
+  if (tok.low === base && toks[i + 1]?.word && /(?:ed|said|told|wrote|says|shows|showed|found|finds)$/.test(toks[i + 1].low) && CUES.has(toks[i + 1].low)) { return null; }
   if (prev && prev.word && /^(?:is|was|are|were|be|been|being)$/.test(prev.low) && /(?:ed|said|told|written|thought|known|found|shown)$/.test(tok.low)) { return null; }
   const next = toks[i + 1];
   // "his remarks were", "the claims are": a noun, not a verb.
@@ -162,6 +168,86 @@ function roleBeforeName(toks: Token[], a: number, b: number): boolean {
   return k > a && k <= b && toks[k].cap;
 }
 
+/**
+ * The subject of a cue whose comma at toks[comma] closes one or more appositives: "Grayson, an Orlando
+ * Democrat, said", "Jane Roe, 41, a nurse from Dayton, said", "Jane Roe, who ran the clinic for a decade,
+ * said". Walks back over up to three comma-separated pieces to a name or noun phrase; past the first piece
+ * that name must open its clause. Returns its first token, or -1.
+ */
+function appositiveSubject(toks: Token[], comma: number, lo: number, quotes: Array<[number, number]>): number {
+  let end = comma; // the comma that closes the piece being read
+  for (let pieces = 0; pieces < 3; pieces++) {
+    let c = end - 1;
+    while (c > lo && toks[c].t !== ',' && toks[c].quote < 0 && toks[c].t !== ';' && toks[c].t !== ':') { c--; }
+    if (c <= lo || toks[c].t !== ',' || c >= end - 1 || comma - c > 40) { return -1; }
+    const first = toks[c + 1];
+    if (!first.word || CUES.has(first.low) && !first.cap || /^(?:and|but|or|so|then|when|as|because|if|while|after|before|since|although|though)$/.test(first.low)) { return -1; }
+    if (pieces > 0 && end - c - 1 > 24) { return -1; }
+    const a = leftPhrase(toks, c - 1, lo);
+    if (a >= 0 && (toks[a].cap || NOUN_DETERMINERS.has(toks[a].low)) && (pieces === 0 ? comma - c - 1 <= 16 : clauseOpens(toks, a, lo, quotes))) { return a; }
+    if (isClose(toks[c - 1], quotes)) { return -1; }
+    end = c;
+  }
+  return -1;
+}
+
+/** Finite verbs and auxiliaries that a subject phrase never contains. */
+const FINITE = /^(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|isn’t|wasn’t|isn't|wasn't|don't|don’t|didn't|didn’t|won't|won’t|'s|’s)$/;
+const PREPOSITION = /^(?:of|for|in|at|from|with|on|by|about|across|among|inside|outside|near|under|over|within|around|behind|like)$/;
+
+/**
+ * The whole subject of the clause that ends at toks[b], read from the clause's start: "Some advocates for
+ * stem cell research", "majorities in all five states", "Friends, aides and former rivals". No verb, no
+ * clause word, no quotation; commas only in a list that ends with "and" or "or". Returns its start, or -1.
+ */
+function clauseSubject(toks: Token[], b: number, lo: number, quotes: Array<[number, number]>): number {
+  if (!toks[b].word || BOUNDARY_WORDS.has(toks[b].low) || PREPOSITION.test(toks[b].low)) { return -1; }
+  let a = b;
+  let commas = 0, list = false;
+  while (a - 1 >= lo && b - a < 16) {
+    const p = toks[a - 1];
+    if (p.sentence !== toks[b].sentence || p.quote >= 0 || toks[a].gap > 2) { break; }
+    if (p.t === ',') { commas++; a--; continue; }
+    if (!p.word) {
+      if ((p.t === '’' || p.t === "'") && toks[a].low === 's' || p.t === '-' || p.t === '&' || p.t === '.' && a - 2 >= lo && ABBREVIATION.test(toks[a - 2].t) || p.t === '%') { a--; continue; }
+      break;
+    }
+    if (p.low === 'and' || p.low === 'or') { list = true; a--; continue; }
+    if (!p.cap && (FINITE.test(p.low) || (CUES.has(p.low) || OBJECT_CUES.has(p.low)) && !(a - 2 >= lo && DETERMINERS.has(toks[a - 2].low)) || RELATIVE.test(p.low) || BOUNDARY_WORDS.has(p.low) && !PREPOSITION.test(p.low) || /ly$/.test(p.low))) { break; }
+    a--;
+  }
+  // Leading clause words and introductory phrases are not part of the subject.
+  if (!clauseOpens(toks, a, lo, quotes)) { return -1; }
+  while (a < b && (toks[a].t === ',' || /^(?:But|And|So|Then|Now|Still|Yet|Also|However|Instead|Meanwhile|Indeed|Overall|Nationally|Today|Yesterday)$/.test(toks[a].t))) { a++; }
+  if (a >= b) { return -1; }
+  const first = toks[a];
+  if (!first.word || PREPOSITION.test(first.low) || SUBJECT_PRONOUNS.has(first.low) && a < b || /^(?:In|On|At|After|Before|When|While|As|If|For|From|With|By|During|Since|Under|Over|Among)$/.test(first.t)) { return -1; }
+  if (!(first.cap || DETERMINERS.has(first.low) || /^\d/.test(first.t) || /s$/.test(first.low))) { return -1; }
+  // Commas only inside a list: "Friends, aides and former rivals".
+  if (commas > 0) {
+    if (!list) { return -1; }
+    for (let k = a; k <= b; k++) { if (toks[k].t === ',' && (toks[k + 1]?.cap === false && PREPOSITION.test(toks[k + 1].low))) { return -1; } }
+  }
+  // The last word is the head noun, not a preposition's dangling word or a time ("Last week").
+  if (/^(?:week|month|year|day|night|morning|afternoon|evening|time|weekend)$/.test(toks[b].low) || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[b].t)) { return -1; }
+  return restartAtDeterminer(toks, a, b);
+}
+
+/** "Last week the mayor" -> "the mayor": a determiner after a word (not a preposition or a list word) starts the phrase anew. */
+function restartAtDeterminer(toks: Token[], a: number, b: number): number {
+  for (let k = b - 1; k > a; k--) {
+    const t = toks[k], p = toks[k - 1];
+    if (t.word && /^(?:the|a|an)$/.test(t.t) && p.word && !PREPOSITION.test(p.low) && !/^(?:and|or|of|all|both|half)$/.test(p.low) && !(/^(?:s|S)$/.test(p.t) && /[’']/.test(toks[k - 2]?.t ?? ''))) { return k; }
+  }
+  return a;
+}
+
+/** Does toks[a] open a clause: the first token read, or after a comma, a dash or a closing quotation mark? */
+function clauseOpens(toks: Token[], a: number, lo: number, quotes: Array<[number, number]>): boolean {
+  const p = toks[a - 1];
+  return a <= lo || !p || p.sentence !== toks[a].sentence || p.t === ',' || p.t === '—' || p.t === '–' || isClose(p, quotes);
+}
+
 /** Index of the "(" of a short parenthesis "(D-Mo.)" or "(R)" that closes at toks[b]; -1 when there is none. */
 function partyTag(toks: Token[], b: number): number {
   for (let k = b - 1; k >= 0 && b - k <= 7; k--) {
@@ -191,8 +277,9 @@ function leftPhrase(toks: Token[], b: number, floor: number): number {
     break;
   }
   // Drop leading words that open a clause rather than a phrase ("Then he", "Now the mayor").
-  while (a < b && toks[a].word && !toks[a].cap && !DETERMINERS.has(toks[a].low) && !SUBJECT_PRONOUNS.has(toks[a].low) && !roleBeforeName(toks, a, b)) { a++; }
+  while (a < b && toks[a].word && !toks[a].cap && !/^\d/.test(toks[a].t) && !DETERMINERS.has(toks[a].low) && !SUBJECT_PRONOUNS.has(toks[a].low) && !roleBeforeName(toks, a, b)) { a++; }
   while (a < b && toks[a].word && /^(?:But|And|So|Then|Now|Still|Yet|Also|However|Instead|Meanwhile|Later|Earlier|Today|Yesterday|On|In|At|After|Before|When|While|As|If|Asked|Speaking)$/.test(toks[a].t) && (toks[a + 1].cap || SUBJECT_PRONOUNS.has(toks[a + 1].low) || DETERMINERS.has(toks[a + 1].low))) { a++; }
+  if (a < b && nounPhrase(toks, a, b)) { const r = restartAtDeterminer(toks, a, b); if (r > a && nounPhrase(toks, r, b)) { return r; } }
   return nounPhrase(toks, a, b) ? a : -1;
 }
 
@@ -278,6 +365,13 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     }
     // Auxiliaries and adverbs between subject and verb belong to the cue ("has also said").
     while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
+    // "went on to say", "goes on to call": the phrase belongs to the cue.
+    if (cueA - 3 >= sIdx && toks[cueA - 1].low === 'to' && toks[cueA - 2].low === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[cueA - 3].low)) {
+      cueA -= 3;
+      while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
+    }
+    // "pointed out that ...": the particle belongs to the cue.
+    if (base === 'point') { cueB = i + 1; }
     const ing = /ing$/.test(toks[i].low);
     const prev = toks[cueA - 1];
     // Source before the cue.
@@ -290,15 +384,17 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         // "Sen. Jane Roe (D-Mo.) said": the party tag stays with the name.
         const open = prev.t === ')' ? partyTag(toks, cueA - 1) : -1;
         if (open > 0 && toks[open - 1].cap) { a = leftPhrase(toks, open - 1, Math.max(sIdx, floor)); }
+        // "Supporters of the mayor said", "Some advocates for the plan said", "Friends, aides and former
+        // rivals say": the whole subject of the clause, when the short phrase does not open it.
+        if (a < 0 || !clauseOpens(toks, a, Math.max(sIdx, floor), quotes)) {
+          const w = clauseSubject(toks, cueA - 1, Math.max(sIdx, floor), quotes);
+          if (w >= 0 && (a < 0 || w < a)) { a = w; }
+        }
         if (a >= 0) { source = [a, cueA - 1]; }
       } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes)) {
         // An appositive between commas: "Grayson, an Orlando Democrat, said".
-        let c = cueA - 2;
-        while (c > sIdx && toks[c].t !== ',' && toks[c].quote < 0 && toks[c].t !== ';') { c--; }
-        if (c > sIdx && toks[c].t === ',' && c < cueA - 2 && toks[c + 1].word && (!CUES.has(toks[c + 1].low))) {
-          const a = leftPhrase(toks, c - 1, Math.max(sIdx, floor));
-          if (a >= 0 && (toks[a].cap || NOUN_DETERMINERS.has(toks[a].low)) && cueA - 2 - c <= 16) { source = [a, cueA - 1]; }
-        }
+        const a = appositiveSubject(toks, cueA - 1, Math.max(sIdx, floor), quotes);
+        if (a >= 0) { source = [a, cueA - 1]; }
       }
     }
     // A participle after a comma takes the sentence subject: "X defended the plan, telling reporters ...".
@@ -316,11 +412,14 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         let b = phraseEnd(toks, a, eIdx);
         // 'said Jane Roe, a lawyer for the city.': the appositive is part of who is speaking.
         if (nounPhrase(toks, a, b) && toks[b + 1]?.t === ',' && toks[b].cap && b + 2 <= eIdx && toks[b + 2].word && (DETERMINERS.has(toks[b + 2].low) || toks[b + 2].low === 'who' || !toks[b + 2].cap && !CUES.has(toks[b + 2].low) && !/ing$/.test(toks[b + 2].low))) {
+          // The appositive runs to the end of the clause; a relative clause ("who directs the centre") and
+          // abbreviations ("Lt. Gen.", "U.S.") stay in it. Only the name before it must be a noun phrase.
           let c = b + 2;
-          while (c + 1 <= eIdx && toks[c + 1].quote < 0 && !/^[,;:.!?—–()]$/.test(toks[c + 1].t) && !(CUES.has(toks[c + 1].low) && !toks[c + 1].cap) && c - b < 24) { c++; }
-          if (c - b < 24 && toks[c].word && !(c + 1 <= eIdx && (toks[c + 1].quote >= 0 || toks[c + 1].word))) { b = c; }
+          const stop = (n: Token, k: number): boolean => n.quote >= 0 || /^[,;:!?—–()]$/.test(n.t) || n.t === '.' && !(ABBREVIATION.test(toks[k].t) && toks[k + 2]?.word && toks[k + 2].sentence === n.sentence) || CUES.has(n.low) && !n.cap && !DETERMINERS.has(toks[k].low);
+          while (c + 1 <= eIdx && !stop(toks[c + 1], c) && c - b < 40) { c++; }
+          if (c - b < 40 && toks[c].word && !(c + 1 <= eIdx && (toks[c + 1].quote >= 0 || toks[c + 1].word)) && nounPhrase(toks, a, b)) { source = [a, c]; inverted = true; }
         }
-        if (nounPhrase(toks, a, b)) { source = [a, b]; inverted = true; }
+        if (!source && nounPhrase(toks, a, b)) { source = [a, b]; inverted = true; }
       }
     }
     // "called the plan ... and said ...": a coordinated cue shares the subject of the one before.
@@ -367,7 +466,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     // 'Taxes will rise, he said on Tuesday, and ...': with a clause before, time and place words after the cue are
     // not its content.
     const lead0 = (inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 1;
-    if (toks[lead0]?.t === ',' && lead0 - 1 >= Math.max(sIdx, floor) && toks[lead0 - 1].sentence === toks[i].sentence && toks[k] && toks[k].sentence === toks[i].sentence && ADJUNCT.test(toks[k].low)) {
+    if (toks[lead0]?.t === ',' && lead0 - 1 >= Math.max(sIdx, floor) && toks[lead0 - 1].sentence === toks[i].sentence && toks[k] && toks[k].sentence === toks[i].sentence && ADJUNCT.test(toks[k].low) && !(/^(?:there|here|now|then)$/.test(toks[k].low) && FINITE.test(toks[k + 1]?.low ?? ''))) {
       let m2 = k;
       while (m2 <= eIdx && toks[m2].quote < 0 && !/^[,.!?;:]$/.test(toks[m2].t) && !(toks[m2].low === 'that' && m2 > k)) { m2++; }
       if (m2 > eIdx || /^[,.!?;]$/.test(toks[m2].t)) { k = m2; }
@@ -392,8 +491,9 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       continue;
     }
     // 'He concluded, "Q."': a comma, then the quotation, and nothing of the sentence before the source.
-    const quoteAfterComma = !!after && after.t === ',' && isOpen(toks[k + 1], quotes) && !inverted
-      && (source ? source[0] : cueA) <= Math.max(sIdx, floor) + (toks[Math.max(sIdx, floor)]?.word ? 0 : 1);
+    // 'Said Jane Roe, a nurse, "Q."': the inverted form that opens its sentence.
+    const quoteAfterComma = !!after && after.t === ',' && isOpen(toks[k + 1], quotes)
+      && (inverted ? cueA <= Math.max(sIdx, floor) : (source ? source[0] : cueA) <= Math.max(sIdx, floor) + (toks[Math.max(sIdx, floor)]?.word ? 0 : 1));
     if (quoteAfterComma) { k++; }
     if (!endsSentence && !endsSentence2 && (after.t !== ',' || quoteAfterComma)) {
       // Content after the cue: "said (that) ...", "said: "..."".
@@ -403,6 +503,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       if (!speech && !(toks[cs].low === 'that' || toks[cs].low === 'to' && INTENT.has(base) || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low)))) { continue; }
       if ((base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse' || base === 'show' || base === 'find') && !toks.slice(cs, Math.min(eIdx, cs + 12) + 1).some(t => t.quote >= 0)) { continue; }
       const ce = endOfContent(toks, cs, eIdx, quotes);
+      if (onlyAdjunct(text.slice(toks[cs].s, ce))) { continue; }
       pushFound(found, text, toks, quotes, source, [cueA, cueB], cs, ce, false);
       contentUntil = eIdx + 1;
       // Stop the content at a later cue's clause: handled by trimming when that cue is found.
@@ -466,7 +567,14 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       if (end > a.content.start) { a.content = sp(text, a.content.start, end); a.parts = [a.content]; a.direct = QUOTED.test(a.content.text); }
     }
   }
-  return found;
+  // "responded Friday, saying ...": a time or place word alone is no content.
+  return found.some(f => onlyAdjunct(f.content.text)) ? found.filter(f => !onlyAdjunct(f.content.text)) : found;
+}
+
+/** Content that is nothing but time or place words ("Friday", "on Tuesday night"). */
+function onlyAdjunct(content: string): boolean {
+  const words = content.match(/[\p{L}\p{N}]+/gu);
+  return !!words && words.every(w => ADJUNCT.test(w.toLowerCase()) || TIME_NOUN.test(w.toLowerCase()) || /^(?:night|morning|afternoon|evening|\d+)$/i.test(w));
 }
 
 const OBJECT_PRONOUN = /^(?:him|her|them|it|us|me|you|what|how|whether|why)$/;
@@ -485,7 +593,7 @@ function objectEnd(toks: Token[], k: number, eIdx: number, quotes: Array<[number
     if (t.quote >= 0) { while (j + 1 <= eIdx && toks[j + 1].quote === t.quote) { j++; } last = j; continue; }
     if (!t.word) { if (/^[,;:.!?—–()]$/.test(t.t)) { break; } continue; }
     // A verb that starts a clause of its own ("and said", "saying"), not a noun that looks like one ("the plan").
-    if (j > k && !t.cap && (CUES.has(t.low) && /(?:ed|ing|said|told|wrote|says|thought)$/.test(t.low) && !/^(?:the|a|an|his|her|their|its)$/.test(toks[j - 1].low) || OBJECT_STOP.test(t.low))) { break; }
+    if (j > k && !t.cap && (CUES.has(t.low) && /(?:ed|ing|said|told|wrote|says|thought)$/.test(t.low) && !/^(?:the|a|an|his|her|their|its|for|of|about|by)$/.test(toks[j - 1].low) || OBJECT_STOP.test(t.low))) { break; }
     if (j > k && (t.low === 'this' || t.low === 'last' || t.low === 'next') && TIME_NOUN.test(toks[j + 1]?.low ?? '')) { break; }
     if (t.low === 'and' && toks[j + 1] && (CUES.has(toks[j + 1].low) || OBJECT_CUES.has(toks[j + 1].low) || AUXILIARY.has(toks[j + 1].low))) { break; }
     last = j;
@@ -517,6 +625,26 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       found.push(make(text, toks, null, [i, i], [[toks[cs].s, toks[last].e]]));
       markClaimed(claimed, null, i, i);
       continue;
+    }
+    if (t.low === 'expected' && toks[i + 1]?.low === 'to' && toks[i + 2]?.word && toks[i + 2].quote < 0 && !spans.some(f => f.parts.some(p => p.start <= t.s && t.s < p.end))) {
+      // "The vote is expected to pass": an expectation nobody is named for; the content is what is expected
+      // of the subject, the subject and the infinitive together.
+      let be = i - 1;
+      while (be > 0 && toks[be].word && /ly$|^(?:also|still|now|widely|generally|not)$/.test(toks[be].low)) { be--; }
+      if (toks[be]?.word && /^(?:is|are|was|were|’s|'s)$/.test(toks[be].low) && toks[be].sentence === t.sentence) {
+        const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
+        const ce = endOfContent(toks, i + 1, eIdx, quotes);
+        let a = be - 1 >= sIdx && toks[be - 1].word ? leftPhrase(toks, be - 1, sIdx) : -1;
+        if (a >= 0 && !clauseOpens(toks, a, sIdx, quotes)) { const w = clauseSubject(toks, be - 1, sIdx, quotes); if (w >= 0 && w < a) { a = w; } }
+        const parts: Array<[number, number]> = [];
+        if (a >= 0 && !RELATIVE.test(toks[a].low) && !claimed.has(a)) { parts.push([toks[a].s, toks[be - 1].e]); }
+        parts.push([toks[i + 1].s, ce]);
+        if (ce > toks[i + 1].s) {
+          found.push(make(text, toks, null, [be, i], parts));
+          markClaimed(claimed, null, be, i);
+          continue;
+        }
+      }
     }
     const objectBase = !t.cap ? OBJECT_CUES.get(t.low) : undefined;
     const callFor = !t.cap && /^(?:called|calls)$/.test(t.low) && /^(?:for|on)$/.test(toks[i + 1]?.low ?? '');
@@ -571,9 +699,21 @@ function subjectEnd(toks: Token[], a: number, limit: number): number {
     if (t.word && (t.cap || k === a && DETERMINERS.has(t.low) || k > a && (t.low === 'of' || DETERMINERS.has(toks[k - 1].low) || /’s|'s/.test(t.t)))) { b = k; continue; }
     if (!t.word && (t.t === '.' && ABBREVIATION.test(toks[k - 1]?.t ?? '') || t.t === '-' || t.t === '’' || t.t === "'")) { continue; }
     if (t.word && t.low === 's' && /[’']/.test(toks[k - 1].t)) { b = k; continue; }
+    // "The billionaire businessman", "The Florida senator": lowercase nouns after the phrase's start, up to
+    // the verb (a known verb form, an -ed word, or a word followed by what follows a verb).
+    if (t.word && b === k - 1 && k > a && (DETERMINERS.has(toks[a].low) || toks[a].cap) && k - a < 6 && !lowerVerb(toks, k, limit)) { b = k; continue; }
     break;
   }
   return b >= a && nounPhrase(toks, a, b) ? b : -1;
+}
+
+/** Does the lowercase word toks[k] look like the verb after a subject rather than more of the subject? */
+function lowerVerb(toks: Token[], k: number, limit: number): boolean {
+  const t = toks[k], n = toks[k + 1];
+  if (FINITE.test(t.low) || AUXILIARY.has(t.low) || CUES.has(t.low) || OBJECT_CUES.has(t.low) || BOUNDARY_WORDS.has(t.low) && t.low !== 'of' || PREPOSITION.test(t.low) && t.low !== 'of') { return true; }
+  if (/(?:ed|ly)$/.test(t.low) && t.low.length > 4) { return true; }
+  if (!n || k + 1 >= limit) { return false; }
+  return n.word && !n.cap && (DETERMINERS.has(n.low) || SUBJECT_PRONOUNS.has(n.low) || OBJECT_PRONOUN.test(n.low) || n.low === 'to' || PREPOSITION.test(n.low) && n.low !== 'of');
 }
 
 /** End offset of content that starts at toks[cs] and runs to the end of the sentence, without the final stop. */
@@ -721,7 +861,10 @@ function resolver(text: string, people: Array<{ name: string; titles: string[]; 
   return {
     see(): void { /* speakers are remembered through `last` */ },
     resolve(source: Span): string | null {
-      const raw = source.text.replace(/[,\s]+$/, '');
+      // 'Jane Roe, a lawyer for the city, who ...': the head of an appositive phrase is the name before its comma.
+      const text0 = source.text.replace(/[,\s]+$/, '');
+      const comma = text0.indexOf(',');
+      const raw = comma > 0 && /\p{Lu}/u.test(text0.slice(0, comma)) ? text0.slice(0, comma) : text0;
       const low = raw.toLowerCase();
       // The names seen so far: those at or before the source's start.
       const seenEnd = source.start + 1;

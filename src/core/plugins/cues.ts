@@ -30,13 +30,16 @@ const IRREGULAR: Record<string, string[]> = {
   seek: ['seek', 'seeks', 'sought', 'seeking'],
 };
 
+/** Longer verbs stressed on the last syllable, which double their final consonant: admitted, referred. */
+const DOUBLED = new Set(['admit', 'commit', 'omit', 'concur', 'refer', 'prefer', 'confer', 'regret', 'rebut', 'compel', 'propel', 'occur', 'deter', 'control', 'patrol']);
+
 function inflect(base: string): string[] {
   const out = [base];
   const third = /(s|sh|ch|x|z|o)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
   let past: string, ing: string;
   if (base.endsWith('e')) { past = `${base}d`; ing = base.endsWith('ee') ? `${base}ing` : `${base.slice(0, -1)}ing`; }
   else if (/[^aeiou]y$/.test(base)) { past = `${base.slice(0, -1)}ied`; ing = `${base}ing`; }
-  else if (/^(?:[^aeiou]*[aeiou])[^aeiouwxy]$/.test(base) && base.length <= 4) { past = `${base}${base.at(-1)}ed`; ing = `${base}${base.at(-1)}ing`; }
+  else if (/^(?:qu|[^aeiou])*[aeiou][^aeiouwxy]$/.test(base) && base.length <= 4 || DOUBLED.has(base)) { past = `${base}${base.at(-1)}ed`; ing = `${base}${base.at(-1)}ing`; }
   else { past = `${base}ed`; ing = `${base}ing`; }
   out.push(third, past, ing);
   return out;
@@ -51,7 +54,7 @@ for (const [base, forms] of Object.entries(IRREGULAR)) { for (const f of forms) 
 export const SPEECH = new Set(`say tell add write argue warn urge emphasize emphasise stress note explain state declare announce insist
 claim assert maintain acknowledge admit concede recall reply respond answer ask suggest predict promise vow pledge tweet post
 continue conclude complain counter caution contend observe remark report testify confirm deny joke quip shout yell whisper
-boast brag lament muse exclaim retort grumble mutter scoff concur reiterate repeat allege charge write recount speak
+boast brag lament muse exclaim retort grumble mutter scoff concur reiterate repeat allege charge write recount speak point
 `.split(/\s+/).filter(Boolean));
 
 /** Intentions and wishes, whose content is an infinitive: "plans to run", "hopes to win". */
@@ -89,7 +92,7 @@ economist analyst strategist adviser advisor aide official officials spokesperso
  */
 const OBJECT_BASES = `endorse support back oppose criticize criticise defend praise blast slam attack reject condemn denounce
 applaud welcome dismiss mock accuse blame fault hail laud ridicule dispute deride lambaste chide scold rebuke tout
-decry excoriate berate disparage commend congratulate`;
+decry excoriate berate disparage commend congratulate thank`;
 export const OBJECT_CUES = new Map<string, string>();
 for (const base of OBJECT_BASES.split(/\s+/).filter(Boolean)) {
   const [, third, past] = inflect(base);
