@@ -1,13 +1,26 @@
 // Schedules analysis of open articles: debounced while typing, never on a stale version, never throwing into
 // the editor. Everything the editor shows (diagnostics, decorations, hovers, code actions) reads from here.
+//
+// A result is published in one synchronous step, after everything costly was built in slices that yield to the
+// extension host (decoding the worker's reply, then `prepare`: diagnostics, decoration ranges). A newer version of
+// the document cancels all of it, so what is published always belongs to the latest version: no stale results, and
+// no flicker (the previous results stay on show until the new ones replace them).
 import * as vscode from 'vscode';
 import type { AnalyseOptions } from '../core/context.js';
 import type { Analysis } from '../core/model.js';
 import type { Settings } from './settings.js';
 import type { PeopleDirectories } from './people-directory.js';
 import { createEngine, type Engine } from './engine.js';
+import { hostTime } from './host-time.js';
+import { Cancelled, Slicer } from './transport.js';
 
-export interface Analysed { document: vscode.TextDocument; version: number; analysis: Analysis }
+export interface Analysed {
+  document: vscode.TextDocument;
+  version: number;
+  analysis: Analysis;
+  /** The Problems panel's entries, built by `prepare` before the result is published. */
+  diagnostics?: vscode.Diagnostic[];
+}
 
 export class Analyser implements vscode.Disposable {
   private readonly results = new Map<string, Analysed>();
@@ -25,6 +38,11 @@ export class Analyser implements vscode.Disposable {
   private readonly rerun = new Set<string>();
   /** Runs the analysis in a worker, off the extension host's thread. */
   readonly engine: Engine;
+  /**
+   * Builds what the editor shows of a result, in slices (`slicer.pause()` between them), before it is published.
+   * The slicer throws Cancelled when the document changes meanwhile.
+   */
+  prepare?: (result: Analysed, slicer: Slicer) => Promise<void>;
 
   constructor(private settings: () => Settings, private readonly directories: PeopleDirectories, private readonly log: vscode.OutputChannel) {
     this.engine = createEngine(log, vscode.extensions.getExtension('copydesk.copydesk')?.extensionUri);
@@ -80,7 +98,7 @@ export class Analyser implements vscode.Disposable {
     if (document.isClosed) { return undefined; }
     // Read once, after the look-up: the user may have typed meanwhile, and a large document is costly to copy.
     const version = document.version;
-    const text = document.getText();
+    const text = hostTime.section('getText', () => document.getText());
     if (text.length > s.maxSize && !this.forced.has(key)) {
       this.tooLarge.add(key);
       this.clear(document.uri);
@@ -88,10 +106,15 @@ export class Analyser implements vscode.Disposable {
       return undefined;
     }
     this.tooLarge.delete(key);
-    let analysis: Analysis;
+    // A newer version of the document makes this run pointless: its decoding and preparing stop at the next slice.
+    const stale = (): boolean => document.isClosed || document.version !== version;
+    let result: Analysed;
     try {
-      analysis = await this.engine.analyse(text, { language: document.languageId, directory, rules: s.rules, quoteStyle: s.quoteStyle });
+      const analysis = await this.engine.analyse(text, { language: document.languageId, directory, rules: s.rules, quoteStyle: s.quoteStyle }, stale);
+      result = { document, version, analysis };
+      if (!stale()) { await this.prepare?.(result, new Slicer(stale)); }
     } catch (e) {
+      if (e instanceof Cancelled) { this.rerun.add(key); return undefined; }
       this.log.appendLine(`Copydesk could not analyse ${document.uri.fsPath || key}: ${(e as Error).stack ?? e}`);
       this.errors.push(`${key}: ${(e as Error).stack ?? e}`);
       this.clear(document.uri);
@@ -99,11 +122,13 @@ export class Analyser implements vscode.Disposable {
     }
     // The user typed while the worker was busy: a newer run is scheduled; show nothing stale. The results on show
     // stay until then (no flicker), and `get` already refuses them for the new version.
-    if (document.isClosed || document.version !== version) { this.rerun.add(key); return undefined; }
-    const result = { document, version, analysis };
-    this.results.set(key, result);
-    this.emitter.fire(result);
-    return analysis;
+    if (stale()) { this.rerun.add(key); return undefined; }
+    if (!this.wants(document)) { return undefined; }   // the settings changed meanwhile (copydesk.languages)
+    hostTime.section('publish', () => {
+      this.results.set(key, result);
+      this.emitter.fire(result);
+    });
+    return result.analysis;
   }
 
   /** A fresh analysis (empty caches, off the host's thread), for tests to compare the editor's results with. */

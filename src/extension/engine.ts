@@ -1,15 +1,21 @@
 // Where analysis runs: in a worker (dist/worker.js in Node, dist/web/worker.js in the browser), so that a
 // 100,000-word document never blocks the extension host; in the host's own thread only when no worker can be
-// started (then the result is the same, just not off the thread). Requests run one at a time, in order.
+// started (then the result is the same, just not off the thread). Requests run one at a time, in order. The result
+// comes back encoded and is decoded in slices, yielding to the host's event loop in between (transport.ts).
 import * as vscode from 'vscode';
 import { analyse, analyseFresh } from '../core/pipeline.js';
 import type { AnalyseOptions } from '../core/context.js';
 import type { Analysis } from '../core/model.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
+import { hostTime } from './host-time.js';
+import { decodeAnalysis, Slicer } from './transport.js';
 
 export interface Engine extends vscode.Disposable {
-  /** Analysis with the worker's per-paragraph caches (what typing uses). */
-  analyse(text: string, options: AnalyseOptions): Promise<Analysis>;
+  /**
+   * Analysis with the worker's per-paragraph caches (what typing uses). When `cancelled` becomes true while the
+   * result is being decoded, decoding stops and the promise rejects with Cancelled.
+   */
+  analyse(text: string, options: AnalyseOptions, cancelled?: () => boolean): Promise<Analysis>;
   /** Analysis with empty caches, leaving the caches alone (what tests compare with). */
   fresh(text: string, options: AnalyseOptions): Promise<Analysis>;
   /** 'worker' or 'host': where analysis runs. */
@@ -45,7 +51,12 @@ function startWorker(onReply: (reply: WorkerReply) => void, onError: (e: unknown
 }
 
 export function createEngine(log: vscode.OutputChannel, extensionUri?: vscode.Uri): Engine {
-  const pending = new Map<number, { resolve(a: Analysis): void; reject(e: Error): void }>();
+  const pending = new Map<number, { text: string; cancelled?: () => boolean; resolve(a: Analysis | Promise<Analysis>): void; reject(e: Error): void }>();
+  const decode = async (p: { text: string; cancelled?: () => boolean }, reply: WorkerReply): Promise<Analysis> => {
+    if ('error' in reply) { throw new Error(reply.error); }
+    if ('analysis' in reply) { return reply.analysis; }
+    return decodeAnalysis(reply.encoded, p.text, new Slicer(p.cancelled), f => hostTime.section('decode', f));
+  };
   let nextId = 1;
   let worker: AnyWorker | undefined;
   const failAll = (e: unknown): void => {
@@ -55,28 +66,28 @@ export function createEngine(log: vscode.OutputChannel, extensionUri?: vscode.Ur
     for (const [id, p] of pending) { pending.delete(id); p.reject(new Error('analysis worker failed')); }
   };
   try {
-    worker = startWorker(reply => {
+    worker = startWorker(reply => hostTime.section('receive', () => {
       const p = pending.get(reply.id);
       if (!p) { return; }
       pending.delete(reply.id);
-      if ('error' in reply) { p.reject(new Error(reply.error)); } else { p.resolve(reply.analysis); }
-    }, failAll, extensionUri);
+      p.resolve(decode(p, reply));
+    }), failAll, extensionUri);
   } catch (e) {
     log.appendLine(`Copydesk: no analysis worker (${(e as Error)?.message ?? e}); analysing in the editor's thread`);
     worker = undefined;
   }
-  const request = (text: string, options: AnalyseOptions, fresh: boolean): Promise<Analysis> => {
+  const request = (text: string, options: AnalyseOptions, fresh: boolean, cancelled?: () => boolean): Promise<Analysis> => {
     if (!worker) {
       try { return Promise.resolve(fresh ? analyseFresh(text, options) : analyse(text, options)); } catch (e) { return Promise.reject(e); }
     }
     const id = nextId++;
     return new Promise<Analysis>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker!.postMessage({ id, text, options, fresh });
+      pending.set(id, { text, cancelled, resolve, reject });
+      hostTime.section('send', () => worker!.postMessage({ id, text, options, fresh }));
     });
   };
   return {
-    analyse: (text, options) => request(text, options, false),
+    analyse: (text, options, cancelled) => request(text, options, false, cancelled),
     fresh: (text, options) => request(text, options, true),
     get where() { return worker ? 'worker' as const : 'host' as const; },
     dispose: () => { void worker?.terminate(); worker = undefined; },

@@ -9,11 +9,12 @@ import { CodeActions } from './code-actions.js';
 import { PeopleDirectories } from './people-directory.js';
 import { readSettings, type Settings } from './settings.js';
 import { StatusBar } from './status-bar.js';
-import { SourcesView } from './sources-view.js';
+import { SourcesView, sourcesOf } from './sources-view.js';
 import { WorkspaceChecker } from './workspace-check.js';
 import { registerCommands } from './commands.js';
 import { registerDirectoryEdits } from './directory-edits.js';
 import type { Analysis } from '../core/model.js';
+import { hostTime, type HostTimeReport } from './host-time.js';
 
 export interface CopydeskApi {
   /** The analysis currently shown for a document (undefined when none is current). */
@@ -26,6 +27,10 @@ export interface CopydeskApi {
   freshAnalysis(text: string, languageId: string, uri?: vscode.Uri): Promise<Analysis>;
   /** Errors thrown by analysis since activation (also written to the Copydesk output channel). */
   errors(): string[];
+  /** How long Copydesk's synchronous sections held the extension host's thread (`reset` starts a new measurement). */
+  hostTime(reset?: boolean): HostTimeReport;
+  /** The version of the document whose problems the Problems panel holds (undefined when none). */
+  publishedVersion(document: vscode.TextDocument): number | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): CopydeskApi {
@@ -43,30 +48,45 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   const fresh = async (d: vscode.TextDocument) => analyser.get(d) ?? await analyser.analyseNow(d);
   const selector: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
 
+  // Everything costly about showing a result is built here, in slices, before the analyser publishes it (one
+  // synchronous step: the Problems panel, the decorations, the status bar and the Sources view, all of one version).
+  analyser.prepare = async (result, slicer) => {
+    const { document, analysis } = result;
+    result.diagnostics = await slicer.map(analysis.diagnostics, f => toDiagnostic(document, f), f => hostTime.section('diagnostics.build', f));
+    if (settings.decorations && vscode.window.visibleTextEditors.some(e => e.document === document)) {
+      await decorations.prepare(document, analysis, slicer);
+    }
+    hostTime.section('sources.list', () => sourcesOf(analysis));
+  };
+  /** Per document, the version whose diagnostics are in `collection`. */
+  const published = new Map<string, number>();
   const render = (document: vscode.TextDocument): void => {
     const analysis = analyser.get(document);
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document !== document) { continue; }
-      if (settings.decorations && analysis) { decorations.apply(editor, analysis); } else { decorations.clear(editor); }
+      if (settings.decorations && analysis) { decorations.show(editor, analysis); } else { decorations.clear(editor); }
     }
     if (vscode.window.activeTextEditor?.document === document) { status.update(document); }
   };
 
   context.subscriptions.push(
     log, collection, decorations, directories, analyser, status, sources, workspace, registerDirectoryEdits(directories),
-    analyser.onDidAnalyse(({ document, analysis }) => {
-      collection.set(document.uri, analysis.diagnostics.map(f => toDiagnostic(document, f)));
-      render(document);
+    analyser.onDidAnalyse(({ document, version, analysis, diagnostics }) => {
+      const shown = diagnostics ?? analysis.diagnostics.map(f => toDiagnostic(document, f));
+      hostTime.section('diagnostics.set', () => collection.set(document.uri, shown));
+      published.set(document.uri.toString(), version);
+      hostTime.section('render', () => render(document));
     }),
     analyser.onDidClear(uri => {
       collection.delete(uri);
+      published.delete(uri.toString());
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
       if (doc) { render(doc); }
     }),
     directories.onDidChange(() => vscode.workspace.textDocuments.forEach(d => analyser.schedule(d, 0))),
     vscode.workspace.onDidOpenTextDocument(d => analyser.schedule(d, 0)),
-    vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) { analyser.schedule(e.document); } }),
-    vscode.workspace.onDidCloseTextDocument(d => analyser.forget(d.uri)),
+    vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) { hostTime.section('schedule', () => analyser.schedule(e.document)); } }),
+    vscode.workspace.onDidCloseTextDocument(d => { analyser.forget(d.uri); decorations.forget(d.uri); }),
     vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => render(e.document))),
     vscode.window.onDidChangeActiveTextEditor(e => status.update(e?.document)),
     vscode.workspace.onDidChangeConfiguration(e => {
@@ -87,7 +107,9 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
     const directory = uri ? await directories.forDocument(uri).catch(() => undefined) : undefined;
     return analyser.freshAnalysis(text, { language: languageId, directory, rules: settings.rules, quoteStyle: settings.quoteStyle });
   };
-  return { analysisOf: get, sources, statusText: () => status.text, freshAnalysis, errors: () => [...analyser.errors] };
+  return { analysisOf: get, sources, statusText: () => status.text, freshAnalysis, errors: () => [...analyser.errors],
+    publishedVersion: d => published.get(d.uri.toString()),
+    hostTime: (reset?: boolean) => { const r = hostTime.report(); if (reset) { hostTime.reset(); } return r; } };
 }
 
 function loadSettings(log: vscode.OutputChannel): Settings {

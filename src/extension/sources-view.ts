@@ -3,11 +3,20 @@
 // the user types), and selecting an entry selects its words in the editor.
 import * as vscode from 'vscode';
 import type { Analysis, Attribution, Figure, Person, Quote } from '../core/model.js';
-import { attributionStart, sourceList } from '../core/sources.js';
+import { attributionStart, sourceList, type SourceList } from '../core/sources.js';
 import type { Analyser } from './analyser.js';
+import { hostTime } from './host-time.js';
 
 /** The file name of a uri (no `path` module: this also runs in the browser). */
 export const basename = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+/** The source list of an analysis, made once (the status bar and the view both read it; it sorts every attribution). */
+const lists = new WeakMap<Analysis, SourceList>();
+export function sourcesOf(analysis: Analysis): SourceList {
+  let list = lists.get(analysis);
+  if (!list) { list = sourceList(analysis); lists.set(analysis, list); }
+  return list;
+}
 
 export const VIEW_ID = 'copydesk.sources';
 export const REVEAL_COMMAND = 'copydesk.revealRange';
@@ -62,7 +71,9 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
     this.rebuild();
   }
 
-  private rebuild(): void {
+  private rebuild(): void { hostTime.section('sources.rebuild', () => this.doRebuild()); }
+
+  private doRebuild(): void {
     const doc = this.document;
     const analysis = doc && this.analyser.get(doc);
     this.view.description = doc ? basename(doc.uri) : undefined;
@@ -80,7 +91,7 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
   }
 
   private build(analysis: Analysis): SourceNode[] {
-    const list = sourceList(analysis);
+    const list = sourcesOf(analysis);
     const roots: SourceNode[] = list.people.map(p => ({ kind: 'person', person: p.person, attributions: p.attributions }));
     if (list.others.length) {
       roots.push({ kind: 'group', group: 'others', label: 'Other sources', children: list.others.map(o => ({ kind: 'other', name: o.name, attributions: o.attributions })) });

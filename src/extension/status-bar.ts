@@ -2,7 +2,8 @@
 // the Sources view, where the editor goes next to check who said what.
 import * as vscode from 'vscode';
 import type { Analyser } from './analyser.js';
-import { sourceList } from '../core/sources.js';
+import { sourcesOf } from './sources-view.js';
+import { hostTime } from './host-time.js';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('copydesk.status', vscode.StatusBarAlignment.Right, 100);
@@ -15,7 +16,9 @@ export class StatusBar implements vscode.Disposable {
   get text(): string { return this.visible ? this.item.text : ''; }
   private visible = false;
 
-  update(document: vscode.TextDocument | undefined): void {
+  update(document: vscode.TextDocument | undefined): void { hostTime.section('status', () => this.doUpdate(document)); }
+
+  private doUpdate(document: vscode.TextDocument | undefined): void {
     if (!document || !this.analyser.wants(document)) { this.hide(); return; }
     if (this.analyser.isTooLarge(document)) {
       this.item.text = '$(book) Copydesk: too large';
@@ -28,7 +31,7 @@ export class StatusBar implements vscode.Disposable {
     const analysis = this.analyser.get(document);
     // Typing makes the analysis stale for a moment: keep the last numbers rather than flicker.
     if (!analysis) { return; }
-    const list = sourceList(analysis);
+    const list = sourcesOf(analysis);
     const problems = analysis.diagnostics.length;
     const { quotations, attributedQuotations: attributed } = list;
     this.item.text = `$(quote) ${attributed}/${quotations} attributed ${problems ? `$(warning) ${problems}` : '$(check) 0'}`;

@@ -1,10 +1,12 @@
 // "Check Every Article in the Workspace": every file of the checked languages, read through workspace.fs (no editor
-// opened, works on remote and virtual workspaces) and analysed with the same core, into the same Problems panel.
+// opened, works on remote and virtual workspaces) and analysed with the same core (in the analysis worker), into the
+// same Problems panel.
 // An article that is open belongs to the Analyser (its unsaved text is the truth); the rest are this class's.
 import * as vscode from 'vscode';
-import { analyse } from '../core/pipeline.js';
 import type { Finding } from '../core/model.js';
 import { toDiagnostic } from './diagnostics.js';
+import { hostTime } from './host-time.js';
+import { Slicer } from './transport.js';
 import type { Analyser } from './analyser.js';
 import type { PeopleDirectories } from './people-directory.js';
 import type { Settings } from './settings.js';
@@ -78,11 +80,14 @@ export class WorkspaceChecker implements vscode.Disposable {
       return undefined;
     }
     const directory = await this.directories.forDocument(uri).catch(() => undefined);
-    const analysis = analyse(text, { language, directory, rules: s.rules, quoteStyle: s.quoteStyle });
+    // In the analysis worker, like the editor's: a long file must not stall the extension host.
+    const analysis = await this.analyser.engine.analyse(text, { language, directory, rules: s.rules, quoteStyle: s.quoteStyle });
     // The file may have been opened meanwhile: then the editor's analysis wins.
     if (this.isOpen(uri)) { return analysis.diagnostics; }
     const doc = textDocumentLike(uri, text);
-    this.collection.set(uri, analysis.diagnostics.map(f => toDiagnostic(doc, f)));
+    const diagnostics = await new Slicer().map(analysis.diagnostics, f => toDiagnostic(doc, f), f => hostTime.section('diagnostics.build', f));
+    if (this.isOpen(uri)) { return analysis.diagnostics; }
+    this.collection.set(uri, diagnostics);
     this.checked.add(uri.toString());
     return analysis.diagnostics;
   }
