@@ -31,6 +31,8 @@ export interface CopydeskApi {
   hostTime(reset?: boolean): HostTimeReport;
   /** The version of the document whose problems the Problems panel holds (undefined when none). */
   publishedVersion(document: vscode.TextDocument): number | undefined;
+  /** Where analysis runs: 'worker' normally, 'host' only when no worker could be started (logged). */
+  analysisThread(): 'worker' | 'host';
 }
 
 export function activate(context: vscode.ExtensionContext): CopydeskApi {
@@ -109,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): CopydeskApi {
   };
   return { analysisOf: get, sources, statusText: () => status.text, freshAnalysis, errors: () => [...analyser.errors],
     publishedVersion: d => published.get(d.uri.toString()),
+    analysisThread: () => analyser.engine.where,
     hostTime: (reset?: boolean) => { const r = hostTime.report(); if (reset) { hostTime.reset(); } return r; } };
 }
 

@@ -19,6 +19,7 @@ interface Api {
   freshAnalysis(text: string, languageId: string, uri?: vscode.Uri): Promise<Analysis>;
   statusText(): string;
   publishedVersion(document: vscode.TextDocument): number | undefined;
+  analysisThread(): 'worker' | 'host';
   hostTime(reset?: boolean): { longest: { label: string; ms: number; cpuMs?: number }; longestCpu?: { label: string; cpuMs: number }; sections: Record<string, { count: number; totalMs: number; maxMs: number; maxCpuMs?: number }> };
 }
 
@@ -203,6 +204,7 @@ describe('a 100,000-word document', function () {
     await waitFor(() => api.publishedVersion(doc) === doc.version, 60000, 'the first problems');
     const firstMs = Date.now() - opened;
     assert.ok(first.diagnostics.length > 100, `a long article with many quote-mark problems (got ${first.diagnostics.length})`);
+    assert.strictEqual(api.analysisThread(), 'worker', 'analysis runs in the worker, off the host thread');
     // Type: bursts faster than the debounce delay, pauses longer than it (so that analyses start mid-typing and come
     // back stale), inserts and deletes near the start (moving every later paragraph) and in the middle.
     probe.phase('while typing');

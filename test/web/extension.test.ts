@@ -41,8 +41,11 @@ describe('web extension host', () => {
     await openWorkspaceFile('harbor-dredging.txt');
     await waitFor(() => ext.isActive, 20000, `${EXTENSION_ID} to activate`);
     // activate() rethrows what the extension's activate threw: the message says why, where isActive would not.
-    const api = await ext.activate() as { analysisOf?: unknown } | undefined;
+    const api = await ext.activate() as { analysisOf?: unknown; analysisThread?: () => string } | undefined;
     assert.ok(api && typeof api.analysisOf === 'function', 'activate() returned the Copydesk API');
+    // The web worker bundle (dist/web/worker.js) must start here too: in the host's thread a long article would block it.
+    await waitFor(() => ours(vscode.window.activeTextEditor!.document.uri).length > 0, 30000, 'the first analysis');
+    assert.strictEqual(api.analysisThread?.(), 'worker');
   });
 
   it('lists the wrong closing quotation mark of the harbor article in the Problems panel', async () => {
