@@ -1,4 +1,4 @@
-// `npm run bench [-- --json]`: how fast Copydesk reads an article and a 100,000-word document, against the floor
+// `npm run bench [-- --json] [-- --plugins]`: how fast Copydesk reads an article and a 100,000-word document, against the floor
 // of retext-english alone. Real text: PolNeAR train articles, read at run time from ../shared (never copied into
 // the project), concatenated in file-name order. Every figure is the median of repeated runs after a warm-up,
 // in one process, so the ratios compare like with like.
@@ -17,6 +17,9 @@ import { analyse, createProcessor, PLUGINS } from '../src/core/pipeline.ts';
 import { clearMemo } from '../src/core/memo.ts';
 
 const json = process.argv.includes('--json');
+// --plugins: the time of each stage (parser, each plugin and check), cold and on an edit, also in the JSON output
+// (the text output always shows it).
+const stages = process.argv.includes('--plugins');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = [join(root, '..', 'shared', 'corpora', 'polnear', 'train', 'text'), join(root, 'shared', 'corpora', 'polnear', 'train', 'text')]
   .find(existsSync);
@@ -133,11 +136,13 @@ function measure(name: string, text: string, runs: number): Row {
 const a = measure('article', article, 15);
 const l = measure('large', large, 5);
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+const roundAll = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]));
+const stagesOf = (r: Row): Record<string, unknown> => (stages ? { stages_ms: { analyse: roundAll(r.plugins), edit: roundAll(r.editPlugins) } } : {});
 
 if (json) {
   console.log(JSON.stringify({
-    article: { words: a.words, parse_ms: round(a.parse_ms), analyse_ms: round(a.analyse_ms), edit_ms: round(a.edit_ms) },
-    large: { words: l.words, parse_ms: round(l.parse_ms), analyse_ms: round(l.analyse_ms), edit_ms: round(l.edit_ms), heap_mb: round(l.heap_mb, 1) },
+    article: { words: a.words, parse_ms: round(a.parse_ms), analyse_ms: round(a.analyse_ms), edit_ms: round(a.edit_ms), ...stagesOf(a) },
+    large: { words: l.words, parse_ms: round(l.parse_ms), analyse_ms: round(l.analyse_ms), edit_ms: round(l.edit_ms), heap_mb: round(l.heap_mb, 1), ...stagesOf(l) },
   }));
 } else {
   const perWord = (r: Row): number => r.analyse_ms / r.words;

@@ -71,11 +71,20 @@ const locators = new WeakMap<VFile, ReturnType<typeof location>>();
 export function report(file: VFile, start: number, end: number, reason: string, ruleId: string, extras: ReportExtras = {}): void {
   let place = locators.get(file);
   if (!place) { place = location(file); locators.set(file, place); }
-  const message = file.message(reason, {
-    place: { start: place.toPoint(start)!, end: place.toPoint(end)! },
-    ruleId,
-    source: 'copydesk',
-  });
+  // A VFileMessage is an Error: constructing one records a stack trace, which it then throws away (its `stack` is
+  // set to ''). With hundreds of messages on a long document that is most of their cost, so record none.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let message: ReturnType<VFile['message']>;
+  try {
+    message = file.message(reason, {
+      place: { start: place.toPoint(start)!, end: place.toPoint(end)! },
+      ruleId,
+      source: 'copydesk',
+    });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   message.url = ruleUrl(ruleId);
   const text = String(file.value);
   message.actual = extras.actual ?? text.slice(start, end);

@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { proseOf, type Block } from './prose.js';
 import type { AnalyseOptions, CopydeskData } from './context.js';
-import { paragraphText, registerCache } from './memo.js';
+import { registerCache, registerParagraph } from './memo.js';
 
 /**
  * parse-english, made to number its points from where the paragraph stands in the document, so that no
@@ -113,17 +113,16 @@ function paragraphAt(text: string, origin: Point, gen: number): Paragraph {
     }
     if (pick) {
       move(pick, origin);
+      // Marked with this parse: what `evict` reads (re-inserting every text to keep the Map in use order cost
+      // two Map operations per paragraph on every keystroke).
       pick.used = gen;
-      // Least recently used last: delete and insert again moves the text to the end of the Map's order.
-      trees.delete(text);
-      trees.set(text, entries);
       return pick.tree;
     }
   }
   const { tree, points } = english.paragraphAt(text, { ...origin });
-  paragraphText.set(tree, text);
+  registerParagraph(tree, text);
   const entry: Cached = { tree, points, at: { ...origin }, used: gen };
-  if (entries) { entries.push(entry); trees.delete(text); trees.set(text, entries); } else { trees.set(text, [entry]); }
+  if (entries) { entries.push(entry); } else { trees.set(text, [entry]); }
   treeCount++;
   return tree;
 }
@@ -131,9 +130,14 @@ function paragraphAt(text: string, origin: Point, gen: number): Paragraph {
 /** Drop the least recently used trees beyond the limit, never one that the current parse uses. */
 function evict(gen: number): void {
   if (treeCount <= LIMIT) { return; }
+  // The parse that last used each tree, oldest first: drop trees until the limit is met.
+  const uses = [...trees.values()].flatMap(entries => entries.map(e => e.used)).filter(u => u !== gen).sort((a, b) => a - b);
+  const drop = treeCount - LIMIT;
+  if (drop <= 0 || uses.length === 0) { return; }
+  const cutoff = uses[Math.min(drop, uses.length) - 1];
   for (const [text, entries] of trees) {
     if (treeCount <= LIMIT) { break; }
-    const keep = entries.filter(e => e.used === gen);
+    const keep = entries.filter(e => e.used > cutoff || e.used === gen);
     if (keep.length === entries.length) { continue; }
     treeCount -= entries.length - keep.length;
     if (keep.length) { trees.set(text, keep); } else { trees.delete(text); }

@@ -38,7 +38,10 @@ function random(seed: number): () => number {
   };
 }
 
-const SNIPPETS = [' said', ' "', '”', ' 25 percent', ' Okafor', '.\n\n', '\n', ' $3 million', ' the mayor said.', ' x', '"Yes," he said. '];
+// Also what the document-level caches key on: a name and its misspelling, a word also written in lower case, a
+// title reference, a figure, and quotation marks that reopen a paragraph.
+const SNIPPETS = [' said', ' "', '”', ' 25 percent', ' Okafor', '.\n\n', '\n', ' $3 million', ' the mayor said.', ' x', '"Yes," he said. ',
+  ' Delgato', ' veteran', ' the commissioner', ' 18 months', '\n\n“', "''"];
 
 /** One random edit of the kinds typing and pasting make, including duplicated and moved paragraphs. */
 function edit(text: string, rnd: () => number): string {

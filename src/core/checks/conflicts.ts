@@ -8,7 +8,7 @@
 import type { Paragraph, Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { dataOf, report } from '../context.js';
-import { memoParagraph } from '../memo.js';
+import { memoDocument, memoRelative } from '../memo.js';
 import type { Attribution, Figure, Person, Span } from '../model.js';
 import { parseDate, roundingOf, singular } from '../numbers.js';
 
@@ -59,11 +59,31 @@ interface ClaimDraft { sentenceStart: number; proxy: boolean; kind: 'requires' |
 interface Claim extends Omit<ClaimDraft, 'sentenceStart' | 'span'> { sentenceAt: number; span: Span }
 
 /**
- * One paragraph's facts and claims, offsets relative to the paragraph's start. A class instance, so that the
- * memo shares it as it is instead of deep-copying every word list on each analysis; nothing ever changes it.
+ * One paragraph's facts and claims, offsets relative to the paragraph's start. The memo shares it between
+ * analyses as it is; nothing ever changes it.
  */
 class ParagraphFacts {
+  private summary: string | undefined;
   constructor(readonly facts: FactDraft[], readonly claims: ClaimDraft[]) {}
+
+  /**
+   * Everything the comparisons read, in order but without offsets (offsets are only compared, so their ranks
+   * in the paragraph stand for them): two paragraphs with the same signature compare alike wherever they stand,
+   * and an edit that changes no figure or stance (a word typed elsewhere in the paragraph) keeps it.
+   */
+  get sig(): string {
+    if (this.summary === undefined) {
+      const at = new Set<number>();
+      for (const f of this.facts) { at.add(f.figure.start); at.add(f.sentenceStart); }
+      for (const c of this.claims) { at.add(c.sentenceStart); at.add(c.span.start); }
+      const rank = new Map([...at].sort((a, b) => a - b).map((v, i) => [v, i]));
+      this.summary = JSON.stringify({
+        facts: this.facts.map(f => ({ ...f, figure: { ...f.figure, start: rank.get(f.figure.start), end: f.figure.end - f.figure.start }, sentenceStart: rank.get(f.sentenceStart) })),
+        claims: this.claims.map(c => ({ ...c, sentenceStart: rank.get(c.sentenceStart), span: { start: rank.get(c.span.start), end: c.span.end - c.span.start, text: c.span.text } })),
+      }, (_k, v: unknown) => (v instanceof Set ? [...v as Set<string>] : v));
+    }
+    return this.summary;
+  }
 }
 
 // A crude stem is enough to see "employs" and "employed" as one verb; both sides get the same treatment.
@@ -348,9 +368,25 @@ function candidatesOf(bucket: Fact[]): (i: number) => number[] {
   };
 }
 
-function figureConflicts(file: VFile, facts: Fact[], speakerAt: (at: number) => string | null): void {
-  const buckets = new Map<string, Fact[]>();
-  for (const f of facts) { push(buckets, f.key, f); }
+/**
+ * A later figure that disagrees with earlier ones about what looks like the same quantity: whether it is reported
+ * depends on who says each figure, which is asked at the end (`emitFigures`). Facts are indices into the document's.
+ */
+interface FigureCase {
+  /** Which bucket (quantity) it belongs to: each bucket reports one pair of values once. */
+  bucket: number;
+  later: number;
+  laterSupport: number;
+  /** The earlier figures it disagrees with, their support, and whether their sentence restates the later one. */
+  against: number[];
+  support: number[];
+  restated: boolean[];
+}
+
+function figureCases(facts: Fact[]): FigureCase[] {
+  const out: FigureCase[] = [];
+  const buckets = new Map<string, number[]>();
+  facts.forEach((f, n) => push(buckets, f.key, n));
   // "more than 150 calls" and "more than 195 calls" are two different bounds for one thing; "more than 150" and
   // "180" are not in conflict. Values that only touch at the edge of their rounding ("1" and "2") conflict.
   const agree = (a: Fact, b: Fact): boolean => {
@@ -359,10 +395,12 @@ function figureConflicts(file: VFile, facts: Fact[], speakerAt: (at: number) => 
     const [bl, bh] = (a.figure.qualifier ?? null) === (b.figure.qualifier ?? null) ? b.nominal : [b.low, b.high];
     return al < bh && bl < ah;
   };
-  for (const bucket of buckets.values()) {
-    if (bucket.length < 2) { continue; }
+  let bucketNo = 0;
+  for (const members of buckets.values()) {
+    bucketNo++;
+    if (members.length < 2) { continue; }
+    const bucket = members.map(n => facts[n]);
     const candidates = candidatesOf(bucket);
-    const reported = new Set<string>();
     for (let i = 1; i < bucket.length; i++) {
       const later = bucket[i];
       // A count of nothing named ("Sanders has 10") is compared only in a restatement.
@@ -370,40 +408,57 @@ function figureConflicts(file: VFile, facts: Fact[], speakerAt: (at: number) => 
       for (const j of candidates(i)) { if (j !== i && comparable(later, bucket[j])) { peers.push(bucket[j]); } }
       const against = peers.filter(o => o.figure.start < later.figure.start && !agree(o, later));
       if (!against.length) { continue; }
-      const sa = speakerAt(later.figure.start);
-      const supportOf = new Map<Fact, number>();
-      const support = (f: Fact): number => {
-        let n = supportOf.get(f);
-        if (n === undefined) { n = 1 + peers.filter(o => o !== f && agree(o, f)).length; supportOf.set(f, n); }
-        return n;
-      };
-      // Two speakers giving two numbers is reporting a dispute, unless one sentence merely restates the other.
-      const disputed = against.filter(o => { const so = speakerAt(o.figure.start); return !sa || !so || so === sa || restated(o.sentence, later.sentence); });
-      if (!disputed.length) { continue; }
-      disputed.sort((x, y) => support(y) - support(x) || y.figure.start - x.figure.start);
-      const earlier = disputed[0];
-      const pair = `${earlier.valueKey}~${later.valueKey}`;
-      if (reported.has(pair)) { continue; }
-      reported.add(pair);
-      const mine = support(later), theirs = support(earlier);
-      const odd = theirs >= 2 && mine === 1;
-      const what = later.figure.unit && later.figure.kind === 'count' ? ` ${later.figure.unit}` : '';
-      const message = odd
-        ? `\`${later.figure.text}\`${what} here, but the article gives \`${earlier.figure.text}\` ${theirs} times for the same quantity`
-        : `\`${later.figure.text}\`${what} here, but \`${earlier.figure.text}\` earlier for what looks like the same quantity`;
-      report(file, later.figure.start, later.figure.end, message, 'conflict/figure', {
-        expected: odd ? [earlier.figure.text] : [],
-        related: [{ start: earlier.figure.start, end: earlier.figure.end, message: `The other figure: \`${earlier.figure.text}\`` }],
+      const support = (f: Fact): number => 1 + peers.filter(o => o !== f && agree(o, f)).length;
+      out.push({
+        bucket: bucketNo, later: members[i], laterSupport: support(later),
+        against: against.map(o => members[bucket.indexOf(o)]), support: against.map(support), restated: against.map(o => restated(o.sentence, later.sentence)),
       });
     }
   }
+  return out;
 }
 
-interface Change { fact: Fact; down: boolean; words: Set<string> }
-interface Levels { from: Fact; to: Fact; down: boolean; words: Set<string> }
+/** A fact as it stands in this analysis: its figure at today's offsets, and what messages say of it. */
+interface Placed { figure: Figure; valueKey: string }
+
+function emitFigures(file: VFile, cases: FigureCase[], fact: (n: number) => Placed, speakerAt: (at: number) => string | null): void {
+  let bucket = -1;
+  let reported = new Set<string>();
+  for (const c of cases) {
+    if (c.bucket !== bucket) { bucket = c.bucket; reported = new Set(); }
+    const later = fact(c.later);
+    const sa = speakerAt(later.figure.start);
+    // Two speakers giving two numbers is reporting a dispute, unless one sentence merely restates the other.
+    const disputed: number[] = [];
+    c.against.forEach((o, k) => { const so = speakerAt(fact(o).figure.start); if (!sa || !so || so === sa || c.restated[k]) { disputed.push(k); } });
+    if (!disputed.length) { continue; }
+    disputed.sort((x, y) => c.support[y] - c.support[x] || fact(c.against[y]).figure.start - fact(c.against[x]).figure.start);
+    const earlier = fact(c.against[disputed[0]]);
+    const pair = `${earlier.valueKey}~${later.valueKey}`;
+    if (reported.has(pair)) { continue; }
+    reported.add(pair);
+    const mine = c.laterSupport, theirs = c.support[disputed[0]];
+    const odd = theirs >= 2 && mine === 1;
+    const what = later.figure.unit && later.figure.kind === 'count' ? ` ${later.figure.unit}` : '';
+    const message = odd
+      ? `\`${later.figure.text}\`${what} here, but the article gives \`${earlier.figure.text}\` ${theirs} times for the same quantity`
+      : `\`${later.figure.text}\`${what} here, but \`${earlier.figure.text}\` earlier for what looks like the same quantity`;
+    report(file, later.figure.start, later.figure.end, message, 'conflict/figure', {
+      expected: odd ? [earlier.figure.text] : [],
+      related: [{ start: earlier.figure.start, end: earlier.figure.end, message: `The other figure: \`${earlier.figure.text}\`` }],
+    });
+  }
+}
+
+interface Change { fact: Fact; down: boolean; words: Set<string>; n: number }
+interface Levels { from: Fact; to: Fact; down: boolean; words: Set<string>; fromN: number; toN: number }
+
+/** A stated change that the article's own levels contradict; facts as indices, `changeFirst`: the change comes first. */
+interface ArithmeticCase { change: number; from: number; to: number; changeFirst: boolean; actual: number; down: boolean }
 
 /** A stated percentage change ("fall by 20 percent") against the article's own "from X to Y". */
-function arithmetic(file: VFile, changes: Change[], pairs: Levels[]): void {
+function arithmeticCases(changes: Change[], pairs: Levels[]): ArithmeticCase[] {
+  const out: ArithmeticCase[] = [];
   for (const p of pairs) {
     const actual = (Math.abs(p.to.figure.value! - p.from.figure.value!) / p.from.figure.value!) * 100;
     if (p.from.low <= 0) { continue; }
@@ -414,45 +469,66 @@ function arithmetic(file: VFile, changes: Change[], pairs: Levels[]): void {
       if (c.down !== p.down || c.fact.sentenceAt === p.from.sentenceAt || !sharedCount(c.words, p.words)) { continue; }
       // The stated change must match the computed one within its own rounding and the rounding of the two levels.
       if (c.fact.low <= most && least <= c.fact.high) { continue; }
-      const [first, second] = c.fact.figure.start < p.from.figure.start ? [c.fact.figure, p.to.figure] : [p.from.figure, c.fact.figure];
-      const laterSpan = second === c.fact.figure ? second : { start: p.from.figure.start, end: p.to.figure.end };
-      const text = `from ${p.from.figure.text} to ${p.to.figure.text}`;
-      const message = second === c.fact.figure
-        ? `\`${c.fact.figure.text}\` here, but the article's own figures (${text}) make a ${actual.toFixed(1)}% ${p.down ? 'cut' : 'rise'}`
-        : `${text} is a ${actual.toFixed(1)}% ${p.down ? 'cut' : 'rise'}, not the \`${c.fact.figure.text}\` given earlier`;
-      report(file, laterSpan.start, laterSpan.end, message, 'conflict/arithmetic', {
-        related: [{ start: first.start, end: first.end, message: `The other figure: \`${first.text}\`` }],
-      });
+      out.push({ change: c.n, from: p.fromN, to: p.toN, changeFirst: c.fact.figure.start < p.from.figure.start, actual, down: p.down });
     }
+  }
+  return out;
+}
+
+function emitArithmetic(file: VFile, cases: ArithmeticCase[], fact: (n: number) => Placed): void {
+  for (const a of cases) {
+    const change = fact(a.change).figure, from = fact(a.from).figure, to = fact(a.to).figure;
+    const [first, second] = a.changeFirst ? [change, to] : [from, change];
+    const laterSpan = second === change ? second : { start: from.start, end: to.end };
+    const text = `from ${from.text} to ${to.text}`;
+    const message = second === change
+      ? `\`${change.text}\` here, but the article's own figures (${text}) make a ${a.actual.toFixed(1)}% ${a.down ? 'cut' : 'rise'}`
+      : `${text} is a ${a.actual.toFixed(1)}% ${a.down ? 'cut' : 'rise'}, not the \`${change.text}\` given earlier`;
+    report(file, laterSpan.start, laterSpan.end, message, 'conflict/arithmetic', {
+      related: [{ start: first.start, end: first.end, message: `The other figure: \`${first.text}\`` }],
+    });
   }
 }
 
-function statementConflicts(file: VFile, claims: Claim[], speakerAt: (at: number) => string | null): void {
-  const byKind = new Map<string, Claim[]>();
-  for (const c of claims) { push(byKind, c.kind, c); }
+/** A stance and the earlier opposite stances on the same thing, latest first (claims as indices): the voices decide. */
+interface StatementCase { later: number; earlier: Array<{ claim: number; sameSentence: boolean }> }
+
+function statementCases(claims: Claim[]): StatementCase[] {
+  const out: StatementCase[] = [];
+  const byKind = new Map<string, number[]>();
+  claims.forEach((c, n) => push(byKind, c.kind, n));
+  const objectSet = claims.map(c => new Set(c.object));
+  for (const list of byKind.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const later = claims[list[i]];
+      const earlier: StatementCase['earlier'] = [];
+      for (let j = i - 1; j >= 0; j--) {
+        const e = claims[list[j]];
+        if (e.polarity === later.polarity || !contained(e.object, objectSet[list[j]], later.object, objectSet[list[i]])) { continue; }
+        earlier.push({ claim: list[j], sameSentence: e.sentenceAt === later.sentenceAt });
+      }
+      if (earlier.length) { out.push({ later: list[i], earlier }); }
+    }
+  }
+  return out;
+}
+
+function emitStatements(file: VFile, cases: StatementCase[], claim: (n: number) => Claim, speakerAt: (at: number) => string | null): void {
   // "her spokesperson" speaks for the holder of the stance, whoever the attributions plugin names.
   const voiceOf = (c: Claim): string | null => (c.proxy ? 'proxy' : speakerAt(c.span.start));
-  const objectSet = new Map<Claim, Set<string>>(claims.map(c => [c, new Set(c.object)]));
-  for (const list of byKind.values()) {
-    const done = new Set<Claim>();
-    for (let i = 1; i < list.length; i++) {
-      const later = list[i];
-      if (done.has(later)) { continue; }
-      for (let j = i - 1; j >= 0; j--) {
-        const earlier = list[j];
-        if (earlier.polarity === later.polarity || !contained(earlier.object, objectSet.get(earlier)!, later.object, objectSet.get(later)!)) { continue; }
-        const sameSentence = earlier.sentenceAt === later.sentenceAt;
-        const ve = voiceOf(earlier), vl = voiceOf(later);
-        const sameHolder = !!earlier.holder && earlier.holder === later.holder;
-        // Reporting both sides of a dispute is not a contradiction: the two voices must be one (or a proxy of the one).
-        const sameVoice = (ve && vl && ve === vl) || (sameHolder && [ve, vl].every(v => v === null || v === 'proxy' || v.split(/\s+/).includes(earlier.holder!)));
-        if (!sameSentence && !sameVoice) { continue; }
-        report(file, later.span.start, later.span.end,
-          `This contradicts an earlier statement: “${earlier.span.text.trim()}”`, 'conflict/statement',
-          { related: [{ start: earlier.span.start, end: earlier.span.end, message: `The other statement: “${earlier.span.text.trim()}”` }] });
-        done.add(later);
-        break;
-      }
+  for (const s of cases) {
+    const later = claim(s.later);
+    for (const e of s.earlier) {
+      const earlier = claim(e.claim);
+      const ve = voiceOf(earlier), vl = voiceOf(later);
+      const sameHolder = !!earlier.holder && earlier.holder === later.holder;
+      // Reporting both sides of a dispute is not a contradiction: the two voices must be one (or a proxy of the one).
+      const sameVoice = (ve && vl && ve === vl) || (sameHolder && [ve, vl].every(v => v === null || v === 'proxy' || v.split(/\s+/).includes(earlier.holder!)));
+      if (!e.sameSentence && !sameVoice) { continue; }
+      report(file, later.span.start, later.span.end,
+        `This contradicts an earlier statement: “${earlier.span.text.trim()}”`, 'conflict/statement',
+        { related: [{ start: earlier.span.start, end: earlier.span.end, message: `The other statement: “${earlier.span.text.trim()}”` }] });
+      break;
     }
   }
 }
@@ -557,15 +633,16 @@ function speakerConflicts(file: VFile, attributions: Attribution[]): void {
   }
 }
 
+/** What the comparisons found, with facts and claims as indices into the document's, in order: no offsets. */
+interface ConflictCases { figures: FigureCase[]; arithmetic: ArithmeticCase[]; statements: StatementCase[] }
+
 export default function conflicts() {
   return (tree: Root, file: VFile): void => {
     const data = dataOf(file);
     const source = String(file.value);
     const prose = data.prose.text;
-    const facts: Fact[] = [];
-    const claims: Claim[] = [];
-    const changes: Change[] = [];
-    const pairs: Levels[] = [];
+    // The paragraphs with facts or claims, where they stand, and which of this analysis's figures are theirs.
+    const used: Array<{ pf: ParagraphFacts; from: number; figures: [number, number] }> = [];
     let fi = 0;
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) { continue; }
@@ -573,29 +650,65 @@ export default function conflicts() {
       while (fi < data.figures.length && data.figures[fi].start < from) { fi++; }
       let end = fi;
       while (end < data.figures.length && data.figures[end].start < to) { end++; }
-      const figs = data.figures.slice(fi, end);
-      const pf = memoParagraph('conflicts', paragraph, p => factsOf(p, source, prose, figs, from));
-      // The cached facts stand where the paragraph stood when it was read: place them where it stands now,
-      // on the figures the figures plugin gave this time.
-      const first = facts.length;
-      for (const d of pf.facts) {
-        const { figure: rel, sentenceStart, ...rest } = d;
-        const now = figs[d.index];
-        const figure = now && now.start === rel.start + from && now.end === rel.end + from ? now : { ...rel, start: rel.start + from, end: rel.end + from };
-        const fact: Fact = { ...rest, figure, sentenceAt: sentenceStart + from };
-        facts.push(fact);
-        if (d.down !== null) { changes.push({ fact, down: d.down, words: d.clauseSet }); }
-      }
-      pf.facts.forEach((d, k) => { if (d.pair) { pairs.push({ from: facts[first + k], to: facts[first + d.pair.to], down: d.pair.down, words: d.pair.words }); } });
-      for (const c of pf.claims) {
-        const { sentenceStart, span, ...rest } = c;
-        claims.push({ ...rest, sentenceAt: sentenceStart + from, span: { start: span.start + from, end: span.end + from, text: span.text } });
-      }
+      const first = fi, last = end;
+      const pf = memoRelative('conflicts', paragraph, (_text, p) => factsOf(p, source, prose, data.figures.slice(first, last), from));
+      if (pf.facts.length || pf.claims.length) { used.push({ pf, from, figures: [first, last] }); }
     }
+    // Facts and claims are numbered in document order; a number finds its paragraph by binary search.
+    const factStarts: number[] = [], claimStarts: number[] = [];
+    let facts = 0, claims = 0;
+    for (const u of used) { factStarts.push(facts); claimStarts.push(claims); facts += u.pf.facts.length; claims += u.pf.claims.length; }
+    const locate = (starts: number[], n: number): number => {
+      let lo = 0, hi = starts.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= n) { lo = mid + 1; } else { hi = mid; } }
+      // The last paragraph starting at or before n that has any: skip those with none of this kind.
+      return lo - 1;
+    };
+    // The cached facts stand where the paragraph stood when it was read: place them where it stands now, on the
+    // figures the figures plugin gave this time.
+    const placedFact = (u: (typeof used)[number], d: FactDraft): Figure => {
+      const rel = d.figure, from = u.from;
+      const now = d.index < u.figures[1] - u.figures[0] ? data.figures[u.figures[0] + d.index] : undefined;
+      return now && now.start === rel.start + from && now.end === rel.end + from ? now : { ...rel, start: rel.start + from, end: rel.end + from };
+    };
+    const fact = (n: number): Placed => {
+      let p = locate(factStarts, n);
+      while (n - factStarts[p] >= used[p].pf.facts.length) { p--; }
+      const d = used[p].pf.facts[n - factStarts[p]];
+      return { figure: placedFact(used[p], d), valueKey: d.valueKey };
+    };
+    const claim = (n: number): Claim => {
+      let p = locate(claimStarts, n);
+      while (n - claimStarts[p] >= used[p].pf.claims.length) { p--; }
+      const { sentenceStart, span, ...rest } = used[p].pf.claims[n - claimStarts[p]];
+      const from = used[p].from;
+      return { ...rest, sentenceAt: sentenceStart + from, span: { start: span.start + from, end: span.end + from, text: span.text } };
+    };
+    // The comparisons depend on the facts and claims and their order only: reused while those stay the same.
+    const cases = memoDocument('conflicts', used.map(u => u.pf), (): ConflictCases => {
+      const all: Fact[] = [];
+      const changes: Change[] = [];
+      const pairs: Levels[] = [];
+      for (const u of used) {
+        const first = all.length;
+        for (const d of u.pf.facts) {
+          const { figure: _rel, sentenceStart, ...rest } = d;
+          const f: Fact = { ...rest, figure: placedFact(u, d), sentenceAt: sentenceStart + u.from };
+          all.push(f);
+          if (d.down !== null) { changes.push({ fact: f, down: d.down, words: d.clauseSet, n: all.length - 1 }); }
+        }
+        u.pf.facts.forEach((d, k) => {
+          if (d.pair) { pairs.push({ from: all[first + k], to: all[first + d.pair.to], down: d.pair.down, words: d.pair.words, fromN: first + k, toN: first + d.pair.to }); }
+        });
+      }
+      const allClaims: Claim[] = [];
+      for (let n = 0; n < claims; n++) { allClaims.push(claim(n)); }
+      return { figures: figureCases(all), arithmetic: arithmeticCases(changes, pairs), statements: statementCases(allClaims) };
+    }, (a, b) => a.sig === b.sig);
     const speakerAt = speakerLookup(data.attributions);
-    figureConflicts(file, facts, speakerAt);
-    arithmetic(file, changes, pairs);
-    statementConflicts(file, claims, speakerAt);
+    emitFigures(file, cases.figures, fact, speakerAt);
+    emitArithmetic(file, cases.arithmetic, fact);
+    emitStatements(file, cases.statements, claim, speakerAt);
     titleConflicts(file, data.people, source);
     speakerConflicts(file, data.attributions);
   };

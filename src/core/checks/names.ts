@@ -15,6 +15,7 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import jaroWinklerRaw from 'jaro-winkler';
 import { doubleMetaphone } from 'double-metaphone';
 import { dataOf, report } from '../context.js';
+import { memoDocument } from '../memo.js';
 import { LABELS, NON_PERSON, NOT_NAMES, PLACE_STARTS, TITLE_HEADS, key as nameKey, peopleIndex, type PeopleIndex } from '../plugins/people.js';
 import { declaredDifferent, differentPeople } from '../suppress.js';
 import { directoryNames, lookup, normaliseName, type Directory } from '../directory.js';
@@ -38,7 +39,15 @@ interface Occurrence extends Span {
   personal: boolean;
   /** A single capitalised word at the start of a sentence, with nothing else to say it is a name. */
   initial: boolean;
+  /** Which word of which candidate this is (`PeopleIndex.tokenAt`): where it stands in a later analysis. */
+  ref: Ref;
 }
+
+/** The `token`th word of the `candidate`th candidate of the people index. */
+interface Ref { candidate: number; token: number }
+
+/** A message as the check decides it, placed by word (Ref) rather than offset so that it holds wherever the text moved. */
+interface Finding { at: Ref; message: string; rule: string; expected: string[]; related: Array<{ at: Ref; message: string }> }
 
 interface Form {
   key: string;
@@ -73,38 +82,37 @@ function collectForms(index: PeopleIndex): Map<string, Form> {
   for (const c of index.candidates) {
     if (c.person >= 0 && !c.nonPerson && (c.tokens.length >= 2 || c.evidence.some(e => e !== 'speech'))) { strongPeople.add(c.person); }
   }
-  for (const c of index.candidates) {
+  index.candidates.forEach((c, candidate) => {
     let toks = c.tokens;
     // "California's Latino", "Obama's America": the words after a possessive are a thing of the first name's.
     const cut = toks.findIndex(t => possessiveAt(c.text, t.end - c.start));
     if (cut >= 0 && cut < toks.length - 1) {
-      for (const t of toks.slice(cut + 1)) {
-        const k = keyOf(t.text);
-        if (!NON_PERSON.has(k)) { add(t, { start: t.start, end: t.end, text: t.text, role: 'org', person: -1, personal: false, initial: false }); }
-      }
+      toks.slice(cut + 1).forEach((t, k) => {
+        if (!NON_PERSON.has(keyOf(t.text))) { add(t, { start: t.start, end: t.end, text: t.text, role: 'org', person: -1, personal: false, initial: false, ref: { candidate, token: cut + 1 + k } }); }
+      });
       toks = toks.slice(0, cut + 1);
     }
     if (c.nonPerson) {
       // Only a name used to name something else: "Clinton" in "Clinton Foundation", not "Foundation", and not
       // "Hood" in "Fort Hood", which is the place's own name.
-      for (const t of toks.slice(0, -1)) {
+      toks.slice(0, -1).forEach((t, token) => {
         const k = keyOf(t.text);
-        if (NON_PERSON.has(k) || PLACE_STARTS.has(k)) { continue; }
-        add(t, { start: t.start, end: t.end, text: t.text, role: 'org', person: -1, personal: false, initial: false });
-      }
-      continue;
+        if (NON_PERSON.has(k) || PLACE_STARTS.has(k)) { return; }
+        add(t, { start: t.start, end: t.end, text: t.text, role: 'org', person: -1, personal: false, initial: false, ref: { candidate, token } });
+      });
+      return;
     }
     let last = toks.length - 1;
     while (last > 0 && SUFFIX.test(keyOf(toks[last].text))) { last--; }
     const personal = strongPeople.has(c.person) || toks.length >= 2 || c.evidence.some(e => e !== 'speech');
     toks.forEach((t, n) => {
       const role: Role = toks.length === 1 ? 'alone' : n === 0 ? 'given' : n === last ? 'surname' : 'middle';
-      const occ: Occurrence = { start: t.start, end: t.end, text: t.text, role, person: c.person, personal, initial: c.initial && toks.length === 1 && c.evidence.length === 0 };
+      const occ: Occurrence = { start: t.start, end: t.end, text: t.text, role, person: c.person, personal, initial: c.initial && toks.length === 1 && c.evidence.length === 0, ref: { candidate, token: n } };
       if (role === 'surname' || role === 'middle') { occ.given = keyOf(toks[0].text); occ.before = toks.slice(0, n).map(x => keyOf(x.text)); }
       if (role === 'given') { occ.surname = keyOf(toks[last].text); }
       add(t, occ);
     });
-  }
+  });
   for (const [k, f] of forms) {
     f.display = [...spellings.get(k)!].sort((a, b) => b[1] - a[1])[0][0];
   }
@@ -194,24 +202,46 @@ function directoryTokens(directory: Directory | undefined): DirectoryTokens {
 
 const plural = (n: number): string => (n === 1 ? 'once' : `${n} times`);
 
+// A directory's entries as one string, once per directory object: what the cached findings were checked against.
+const directoryKeys = new WeakMap<Directory, string>();
+function directoryKey(directory: Directory | undefined): string {
+  if (!directory || directory.entries.length === 0) { return ''; }
+  let k = directoryKeys.get(directory);
+  if (k === undefined) { k = JSON.stringify(directory.entries); directoryKeys.set(directory, k); }
+  return k;
+}
+
 export default function names() {
   return (_tree: Root, file: VFile): void => {
     const index = peopleIndex(file);
     if (!index) { return; }
-    const directory = dataOf(file).options.directory;
-    const forms = collectForms(index);
-    const dir = directoryTokens(directory);
-    const reported = new Set<number>();
     const data = dataOf(file);
+    const directory = data.options.directory;
     const text = String(file.value);
     // "<!-- copydesk-different-people Delgado, Delgada -->": the desk has checked, these are two people.
     const different = text.includes('copydesk-') ? differentPeople(text, data.options.language) : [];
-    mismatches(file, index, forms, dir, reported, different);
-    if (directory && directory.entries.length > 0) { directoryNearMisses(file, index, directory, reported); }
+    // The findings depend on the people grouping (which has no offsets and survives most edits), the directory
+    // and the declared pairs: reused while those stay the same, and placed where the words stand now.
+    const findings = memoDocument('names', [index.plan, directoryKey(directory), JSON.stringify(different)], () => {
+      const out: Finding[] = [];
+      const forms = collectForms(index);
+      const dir = directoryTokens(directory);
+      const reported = new Set<number>();
+      mismatches(out, index, forms, dir, reported, different);
+      if (directory && directory.entries.length > 0) { directoryNearMisses(out, index, directory, reported); }
+      return out;
+    });
+    for (const f of findings) {
+      const at = index.tokenAt(f.at.candidate, f.at.token);
+      report(file, at.start, at.end, f.message, f.rule, {
+        expected: [...f.expected],
+        related: f.related.map(r => ({ ...index.tokenAt(r.at.candidate, r.at.token), message: r.message })),
+      });
+    }
   };
 }
 
-function mismatches(file: VFile, index: PeopleIndex, forms: Map<string, Form>, dir: DirectoryTokens, reported: Set<number>, different: Array<[string, string]>): void {
+function mismatches(out: Finding[], index: PeopleIndex, forms: Map<string, Form>, dir: DirectoryTokens, reported: Set<number>, different: Array<[string, string]>): void {
   const titled = new Set<number>();
   for (const c of index.candidates) {
     // "who" follows groups as readily as people ("African Americans, who"): only a title counts here.
@@ -250,7 +280,7 @@ function mismatches(file: VFile, index: PeopleIndex, forms: Map<string, Form>, d
       if (done.has(b)) { continue; }
       if (isNickname(a, b) || !(closeSpellings(a.key, b.key) || shortSlip(a, b))) { continue; }
       if (different.length && declaredDifferent(different, a.display, b.display)) { continue; }
-      comparePair(file, index, a, b, dir, reported, titled);
+      comparePair(out, index, a, b, dir, reported, titled);
     }
   }
 }
@@ -287,7 +317,7 @@ function personSurname(f: Form, index: PeopleIndex): boolean {
   return f.occurrences.some(o => o.role === 'surname' && o.person >= 0 && (o.before ?? []).every(g => !GROUP_WORDS.has(g) && !LABELS.has(g) && !index.lowerWords.has(g)));
 }
 
-function comparePair(file: VFile, index: PeopleIndex, a: Form, b: Form, dir: DirectoryTokens, reported: Set<number>, titled: Set<number>): void {
+function comparePair(out: Finding[], index: PeopleIndex, a: Form, b: Form, dir: DirectoryTokens, reported: Set<number>, titled: Set<number>): void {
   // Which spelling is right: the directory's, else the article's majority, else (a tie) the one the article gives
   // with a full name, else the one it introduces first.
   const inDirA = dir.tokens.has(a.key), inDirB = dir.tokens.has(b.key);
@@ -330,19 +360,20 @@ function comparePair(file: VFile, index: PeopleIndex, a: Form, b: Form, dir: Dir
   } else if (dir.tokens.size > 0) {
     message += '; the people directory has neither spelling';
   }
-  const related = right.occurrences.slice(0, 10).map(o => ({ start: o.start, end: o.end, message: `spelled “${o.text}” here` }));
+  const related = right.occurrences.slice(0, 10).map(o => ({ at: o.ref, message: `spelled “${o.text}” here` }));
   for (const o of wrong.occurrences) {
     if (reported.has(o.start)) { continue; }
     reported.add(o.start);
-    report(file, o.start, o.end, message, 'name/mismatch', {
+    out.push({
+      at: o.ref, message, rule: 'name/mismatch',
       expected: [dirSpelling ?? right.display],
-      related: [...related, ...wrong.occurrences.filter(x => x !== o).slice(0, 5).map(x => ({ start: x.start, end: x.end, message: `also “${x.text}” here` }))],
+      related: [...related, ...wrong.occurrences.filter(x => x !== o).slice(0, 5).map(x => ({ at: x.ref, message: `also “${x.text}” here` }))],
     });
   }
 }
 
 /** A person whose name is one or two slips away from a directory name (Sabrina Sign / Sabrina Singh). */
-function directoryNearMisses(file: VFile, index: PeopleIndex, directory: Directory, reported: Set<number>): void {
+function directoryNearMisses(out: Finding[], index: PeopleIndex, directory: Directory, reported: Set<number>): void {
   const byWord = new Map<string, string[]>();
   for (const { name } of directoryNames(directory)) {
     for (const w of normaliseName(name).split(' ')) {
@@ -352,13 +383,13 @@ function directoryNearMisses(file: VFile, index: PeopleIndex, directory: Directo
       byWord.set(w, list);
     }
   }
-  const byPerson = new Map<number, Array<Span>>();
-  for (const c of index.candidates) {
-    if (c.person < 0) { continue; }
+  const byPerson = new Map<number, Array<Span & { ref: Ref }>>();
+  index.candidates.forEach((c, candidate) => {
+    if (c.person < 0) { return; }
     const list = byPerson.get(c.person) ?? [];
-    list.push(...c.tokens);
+    c.tokens.forEach((t, token) => list.push({ ...t, ref: { candidate, token } }));
     byPerson.set(c.person, list);
-  }
+  });
   index.people.forEach((p, n) => {
     if (lookup(directory, p.name)) { return; }
     const words = normaliseName(p.name).split(' ').filter(w => w.length > 1);
@@ -380,7 +411,7 @@ function directoryNearMisses(file: VFile, index: PeopleIndex, directory: Directo
         const fix = fixes.get(normaliseName(t.text));
         if (!fix || reported.has(t.start)) { continue; }
         reported.add(t.start);
-        report(file, t.start, t.end, `“${t.text}”: the people directory spells this name “${entryName}”`, 'name/directory', { expected: [fix] });
+        out.push({ at: t.ref, message: `“${t.text}”: the people directory spells this name “${entryName}”`, rule: 'name/directory', expected: [fix], related: [] });
       }
       return;
     }

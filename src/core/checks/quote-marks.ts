@@ -62,7 +62,8 @@ function mixedStyle(file: VFile, text: string): void {
   const byQuote = new Map<number, Mark[]>();
   for (const m of data.marks) {
     if (m.quote === undefined) { continue; }
-    byQuote.set(m.quote, [...(byQuote.get(m.quote) ?? []), m]);
+    const list = byQuote.get(m.quote);
+    if (list) { list.push(m); } else { byQuote.set(m.quote, [m]); }
   }
   let curly = 0, straight = 0, doubles = 0;
   for (const i of outer) {
@@ -83,7 +84,10 @@ function mixedStyle(file: VFile, text: string): void {
     if (!singleOuter && open.style === wantStyle) { continue; }
     if (!singleOuter && !style) { continue; }
     // Rewrite every mark of this quotation (and those nested in it), never the apostrophes.
-    const inner = data.marks.filter(m => m.offset >= q.start && m.offset < q.end && m.role !== 'unpaired');
+    const inner: Mark[] = [];
+    for (let k = firstMarkFrom(data.marks, q.start); k < data.marks.length && data.marks[k].offset < q.end; k++) {
+      if (data.marks[k].role !== 'unpaired') { inner.push(data.marks[k]); }
+    }
     const chars = text.slice(q.start, q.end).split('');
     for (const m of inner) {
       const kind = singleOuter ? (m.kind === 'single' && m.quote === i ? 'double' : m.kind === 'double' ? 'single' : m.kind) : m.kind;
@@ -98,4 +102,11 @@ function mixedStyle(file: VFile, text: string): void {
         : `This quotation uses ${open.style} marks; the article mostly uses ${wantStyle} marks (${Math.max(curly, straight)} of ${doubles})`;
     report(file, q.start, q.end, message, 'quote/mixed-style', { expected: [expected] });
   }
+}
+
+/** Index of the first mark at or after `offset` (marks are sorted by offset). */
+function firstMarkFrom(marks: Mark[], offset: number): number {
+  let lo = 0, hi = marks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (marks[mid].offset < offset) { lo = mid + 1; } else { hi = mid; } }
+  return lo;
 }

@@ -6,7 +6,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { dataOf } from '../context.js';
-import { memoParagraph } from '../memo.js';
+import { memoRelative } from '../memo.js';
 import type { Figure, FigureKind } from '../model.js';
 import { DIGITS, MAGNITUDE, MONTH, WORD_NUMBER, parseNumber } from '../numbers.js';
 
@@ -222,9 +222,10 @@ export default function figures() {
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode' || !paragraph.position) { continue; }
       const from = paragraph.position.start.offset!, to = paragraph.position.end.offset!;
-      const figs = memoParagraph('figures', paragraph, () => scanFigures(prose, source, from, to));
+      // Memoised at offsets relative to the paragraph, shared: placed (copied) here.
+      const figs = memoRelative('figures', paragraph, () => scanFigures(prose, source, from, to).map(f => ({ ...f, start: f.start - from, end: f.end - from })));
       // The cache is keyed by the prose; Markdown markup blanked around a figure may differ, so re-read the text.
-      for (const f of figs) { found.push({ ...f, text: source.slice(f.start, f.end) }); }
+      for (const f of figs) { found.push({ ...f, start: f.start + from, end: f.end + from, text: source.slice(f.start + from, f.end + from) }); }
     }
     data.figures = found;
   };

@@ -3,13 +3,14 @@
 // spokesperson, X, / X, South Korea's president,), in a relative clause (X, who chairs the finance committee).
 // A capitalised run counts as a person only on structural evidence: a title or honorific, a speech verb, a
 // "who" clause, or a later mention of its surname alone. No list of names is used.
-// Per-paragraph work is memoised; grouping mentions into people runs over those results, once per document.
+// Per-paragraph work is memoised; grouping mentions into people runs over those results, once per document, and
+// is reused while the paragraphs' names, titles and their order stay the same (most edits change none of them).
 import type { Paragraph, Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { toString } from 'nlcst-to-string';
 import type { Person, Span } from '../model.js';
 import { dataOf } from '../context.js';
-import { memoParagraph, paragraphText } from '../memo.js';
+import { memoDocument, memoRelative, paragraphText, registerTally } from '../memo.js';
 import { lookup } from '../directory.js';
 
 /** Words that head a title or role. Lower case, without the abbreviation dot. */
@@ -196,6 +197,11 @@ export function paragraphPeople(paragraph: Paragraph): ParagraphPeople {
   const base = paragraph.position!.start.offset!;
   const text = paragraphText.get(paragraph) ?? toString(paragraph);
   const starts = paragraph.children.filter(c => c.type === 'SentenceNode').map(c => c.position!.start.offset!);
+  return readParagraph(text, base, starts);
+}
+
+/** The people of one paragraph's text, at offsets from `base`; `starts` are where its sentences start (same origin). */
+function readParagraph(text: string, base: number, starts: number[]): ParagraphPeople {
   const toks = tokenize(text, base, starts);
   const candidates: NameCandidate[] = [];
   const titleRefs: TitleReference[] = [];
@@ -318,11 +324,20 @@ export function paragraphPeople(paragraph: Paragraph): ParagraphPeople {
   return { candidates, titleRefs, lowerWords: [...lowerWords] };
 }
 
-/** What the names check reads: every candidate with the person it was grouped into (or -1). */
+/**
+ * What the names check reads. The grouping (`plan`) has no offsets: it is computed from the paragraphs' names,
+ * titles and their order, and reused while those stay the same, so the candidates are placed on demand.
+ */
 export interface PeopleIndex {
-  candidates: Array<NameCandidate & { person: number }>;
+  /** Every candidate in document order, at its current offsets, with the person it was grouped into (or -1). */
+  readonly candidates: Array<NameCandidate & { person: number }>;
   people: Person[];
-  lowerWords: Set<string>;
+  /** The words the article writes in lower case, as far as the words of its candidates go (the only ones ever asked about). */
+  lowerWords: ReadonlySet<string>;
+  /** The grouping: the same object for as long as the names, their titles and their order stay the same. */
+  plan: object;
+  /** Where the `token`th word of the `candidate`th candidate stands now (indices as in `candidates`). */
+  tokenAt(candidate: number, token: number): { start: number; end: number };
 }
 
 const indexes = new WeakMap<VFile, PeopleIndex>();
@@ -343,6 +358,8 @@ interface Building {
   starts: number[];
   /** `person.titles` as a set: a much-quoted person gathers many. */
   titleSet: Set<string>;
+  /** What each mention is, in step with `person.mentions`: a candidate's index, or the candidates' count plus a title reference's. */
+  refs: number[];
 }
 
 // The same few thousand words are keyed over and over on a long document; NFD normalisation is not cheap.
@@ -375,17 +392,37 @@ function addStart(starts: number[], at: number): void {
   starts.splice(lo, 0, at);
 }
 
-/** Group candidates into people: full names first, then surnames and given names alone, then titles alone. */
-export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameters<typeof lookup>[0]): PeopleIndex {
-  const titleRefs = paragraphs.flatMap(p => p.titleRefs);
-  const lowerWords = new Set(paragraphs.flatMap(p => p.lowerWords));
-  const candidates = paragraphs.flatMap(p => p.candidates).map(c => {
-    // "Yesterday Rosa Delgado": a sentence's first word that the article also writes in lower case is not a name.
-    if (c.initial && c.tokens.length >= 2 && lowerWords.has(key(c.tokens[0].text))) {
-      const tokens = c.tokens.slice(1);
-      return { ...c, tokens, start: tokens[0].start, text: c.text.slice(tokens[0].start - c.start), initial: false, person: -1 };
+/** One person of a grouping: the name as found, as shown, the titles, and the mentions as indices (see `Building.refs`). */
+interface PlanPerson { raw: string; name: string; titles: string[]; refs: number[] }
+
+/** A grouping without offsets: people, and per candidate the person (or -1) and whether its first word was dropped. */
+interface Plan { people: PlanPerson[]; person: Int32Array; stripped: Uint8Array; lowerWords: ReadonlySet<string> }
+
+/**
+ * Group candidates into people: full names first, then surnames and given names alone, then titles alone.
+ * Offsets are compared only with each other, so the grouping holds wherever the text has moved. `lowerWords`
+ * needs to answer only for the words of candidates.
+ */
+function group(paragraphs: ParagraphPeople[], bases: number[], lowerWords: ReadonlySet<string>): { plan: Plan; candidates: Array<NameCandidate & { person: number }> } {
+  // The paragraphs' candidates and title references, placed at `bases`.
+  const titleRefs: TitleReference[] = [];
+  const candidates: Array<NameCandidate & { person: number }> = [];
+  const stripped: number[] = [];
+  paragraphs.forEach((p, i) => {
+    const base = bases[i];
+    for (const r of p.titleRefs) { titleRefs.push({ ...r, start: r.start + base, end: r.end + base }); }
+    for (const c of p.candidates) {
+      let tokens = c.tokens.map(t => ({ start: t.start + base, end: t.end + base, text: t.text }));
+      // "Yesterday Rosa Delgado": a sentence's first word that the article also writes in lower case is not a name.
+      if (c.initial && tokens.length >= 2 && lowerWords.has(key(tokens[0].text))) {
+        stripped.push(1);
+        tokens = tokens.slice(1);
+        candidates.push({ ...c, tokens, start: tokens[0].start, end: c.end + base, text: c.text.slice(tokens[0].start - base - c.start), initial: false, person: -1 });
+      } else {
+        stripped.push(0);
+        candidates.push({ ...c, tokens, start: c.start + base, end: c.end + base, person: -1 });
+      }
     }
-    return { ...c, person: -1 };
   });
   // Forms used alone (one-word runs, not at a sentence start): a full name whose surname is used alone is a person.
   const alone = new Set<string>();
@@ -400,10 +437,12 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
   const built: Building[] = [];
   const byFull = new Map<string, number>();
   const byToken = new Map<string, number[]>();
-  const add = (b: number, c: NameCandidate & { person: number }, at: number) => {
+  const add = (b: number, n: number, at: number) => {
+    const c = candidates[n];
     c.person = b;
     const p = built[b];
     p.person.mentions.push({ start: c.start, end: c.end, text: c.text });
+    p.refs.push(n);
     addStart(p.starts, c.start);
     for (const t of c.titles) { if (!p.titleSet.has(t)) { p.titleSet.add(t); p.person.titles.push(t); } }
     if (c.tokens.length > p.tokens.length) { setTokens(p, c.tokens.map(t => t.text)); p.person.name = c.text; }
@@ -411,12 +450,13 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
   };
   const create = (c: NameCandidate, tokens: string[]): number => {
     const b = built.length;
-    const building: Building = { person: { name: c.text, titles: [], mentions: [] }, tokens, last: c.start, surname: '', keys: [], starts: [], titleSet: new Set() };
+    const building: Building = { person: { name: c.text, titles: [], mentions: [] }, tokens, last: c.start, surname: '', keys: [], starts: [], titleSet: new Set(), refs: [] };
     setTokens(building, tokens);
     built.push(building);
     return b;
   };
-  for (const c of candidates) {
+  for (let n = 0; n < candidates.length; n++) {
+    const c = candidates[n];
     if (c.tokens.length < 2 || c.nonPerson) { continue; }
     const forms = c.tokens.map(t => key(t.text));
     const evidence = c.evidence.length > 0 || alone.has(forms[forms.length - 1]) || alone.has(forms[0]) && !c.initial || (fullCounts.get(forms.join(' ')) ?? 0) >= 2;
@@ -438,9 +478,10 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
       for (const f of forms) { const list = byToken.get(f); if (list) { list.push(b); } else { byToken.set(f, [b]); } }
     }
     byFull.set(full, b);
-    add(b, c, c.start);
+    add(b, n, c.start);
   }
-  for (const c of candidates) {
+  for (let n = 0; n < candidates.length; n++) {
+    const c = candidates[n];
     if (c.tokens.length !== 1 || c.person >= 0 || c.nonPerson) { continue; }
     const f = key(c.tokens[0].text);
     const options = byToken.get(f) ?? [];
@@ -450,11 +491,11 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
     if (pool.length > 0) {
       const earlier = pool.filter(b => built[b].starts[0] < c.start);
       const pick = (earlier.length ? earlier : pool).reduce((x, y) => (lastBefore(built[y], c.start) > lastBefore(built[x], c.start) ? y : x));
-      add(pick, c, c.start);
+      add(pick, n, c.start);
     } else if (c.evidence.some(e => e !== 'speech') || c.evidence.includes('speech') && !c.initial && !lowerWords.has(f)) {
       const b = create(c, [c.tokens[0].text]);
       byToken.set(f, [b]);
-      add(b, c, c.start);
+      add(b, n, c.start);
     }
   }
   // Titles no longer change from here on: which people a title word fits is looked up, not searched for.
@@ -465,25 +506,24 @@ export function groupPeople(paragraphs: ParagraphPeople[], directory?: Parameter
       for (const w of words) { const list = byTitleWord.get(w); if (list) { list.push(b); } else { byTitleWord.set(w, [b]); } }
     }
   }
-  for (const r of titleRefs) {
+  titleRefs.forEach((r, n) => {
     const fits = byTitleWord.get(r.head) ?? [];
-    if (fits.length === 0) { continue; }
+    if (fits.length === 0) { return; }
     const earlier = fits.filter(b => b.starts[0] < r.start);
     const pick = (earlier.length ? earlier : fits).reduce((x, y) => (lastBefore(y, r.start) > lastBefore(x, r.start) ? y : x));
     pick.person.mentions.push({ start: r.start, end: r.end, text: r.text });
+    pick.refs.push(candidates.length + n);
     addStart(pick.starts, r.start);
-  }
-  const people = built.map(b => {
-    b.person.mentions.sort((x, y) => x.start - y.start);
-    const entry = lookup(directory, b.person.name);
-    if (entry) {
-      b.person.directory = entry;
-      if (entry.organization) { b.person.organizations = [entry.organization]; }
-    }
-    return b.person;
   });
-  people.forEach((p, n) => { p.id = `person-${n + 1}`; });
-  return { candidates, people, lowerWords };
+  const people = built.map((b): PlanPerson => {
+    // Mentions in document order (a stable sort: equal starts keep the order they were found in).
+    const m = b.person.mentions;
+    const order = m.map((_x, i) => i).sort((x, y) => m[x].start - m[y].start || x - y);
+    return { raw: b.person.name, name: b.person.name.replace(/\s+/g, ' '), titles: b.person.titles.map(t => t.replace(/\s+/g, ' ')), refs: order.map(i => b.refs[i]) };
+  });
+  const person = new Int32Array(candidates.length);
+  candidates.forEach((c, n) => { person[n] = c.person; });
+  return { plan: { people, person, stripped: Uint8Array.from(stripped), lowerWords }, candidates };
 }
 
 /** Start of the latest mention before `at`, or -1. */
@@ -494,21 +534,121 @@ function lastBefore(b: Building, at: number): number {
   return lo > 0 ? s[lo - 1] : -1;
 }
 
+/** A paragraph's people at offsets relative to its start, with what the grouping compares paragraphs by. */
+interface Summary extends ParagraphPeople {
+  /**
+   * Everything of the paragraph's candidates and title references that the grouping and the names check read,
+   * with their order but without offsets: equal summaries group alike wherever the paragraph stands, and an
+   * edit that changes no name (a word typed, a sentence added) keeps the summary.
+   */
+  readonly sig: string;
+  /** `key` of every word of every candidate: the only words whose lower-case use matters. */
+  keys: string[];
+}
+
+function summarise(text: string, paragraph: Paragraph, base: number): Summary {
+  const starts: number[] = [];
+  for (const c of paragraph.children) { if (c.type === 'SentenceNode') { starts.push(c.position!.start.offset! - base); } }
+  const found = readParagraph(text, 0, starts);
+  const keys = found.candidates.flatMap(c => c.tokens.map(t => key(t.text)));
+  let sig: string | undefined;
+  return {
+    ...found, keys,
+    // Computed when first compared: only for paragraphs that an edit changed.
+    get sig() { return (sig ??= signature(found)); },
+  };
+}
+
+function signature(found: ParagraphPeople): string {
+  // Offsets are compared, never subtracted, across candidates and title references: their ranks are enough.
+  const at = new Set<number>();
+  for (const c of found.candidates) { at.add(c.start); for (const t of c.tokens) { at.add(t.start); } }
+  for (const r of found.titleRefs) { at.add(r.start); }
+  const rank = new Map([...at].sort((a, b) => a - b).map((v, i) => [v, i]));
+  return JSON.stringify([
+    found.candidates.map(c => [rank.get(c.start), c.end - c.start, c.text, c.tokens.map(t => [rank.get(t.start), t.start - c.start, t.end - c.start, t.text]), c.titles, c.evidence, c.initial, c.nonPerson]),
+    found.titleRefs.map(r => [rank.get(r.start), r.end - r.start, r.text, r.head]),
+  ]);
+}
+
+// The words each paragraph writes in lower case, counted over the latest document: an edit updates one paragraph's.
+const lowerTally = registerTally();
+
 export default function people() {
   return (tree: Root, file: VFile): void => {
     const data = dataOf(file);
-    const paragraphs = tree.children.filter((c): c is Paragraph => c.type === 'ParagraphNode')
-      .map(p => memoParagraph('people', p, paragraphPeople));
-    const index = groupPeople(paragraphs, data.options.directory);
-    indexes.set(file, index);
-    // Paragraph work reads the prose, where Markdown markup is blanked: spans must show the file's own characters,
-    // and names and titles read as written, without the blanked gaps.
     const source = String(file.value);
-    for (const person of index.people) {
-      person.name = person.name.replace(/\s+/g, ' ');
-      person.titles = person.titles.map(t => t.replace(/\s+/g, ' '));
-      for (const m of person.mentions) { m.text = source.slice(m.start, m.end); }
+    const lists: string[][] = [];
+    const used: Summary[] = [];
+    const bases: number[] = [];
+    for (const p of tree.children) {
+      if (p.type !== 'ParagraphNode') { continue; }
+      const s = memoRelative('people', p, summarise);
+      lists.push(s.lowerWords);
+      if (s.candidates.length || s.titleRefs.length) { used.push(s); bases.push(p.position!.start.offset!); }
     }
-    data.people = index.people;
+    lowerTally.update(lists);
+    // The grouping depends on the summaries and on which candidate words the article also writes in lower case.
+    const inputs: Array<Summary | string> = [...used];
+    const bits: string[] = [];
+    for (const s of used) { for (const k of s.keys) { bits.push(lowerTally.has(k) ? '1' : '0'); } }
+    inputs.push(bits.join(''));
+    let grouped: Array<NameCandidate & { person: number }> | undefined;
+    const plan = memoDocument('people', inputs, () => {
+      const lower = new Set<string>();
+      for (const s of used) { for (const k of s.keys) { if (lowerTally.has(k)) { lower.add(k); } } }
+      const result = group(used, bases, lower);
+      grouped = result.candidates;
+      return result.plan;
+    }, (a, b) => typeof a !== 'string' && typeof b !== 'string' && a.sig === b.sig);
+    // Where each candidate (then each title reference) stands now.
+    const count = plan.person.length;
+    const paraOf = new Int32Array(count), localOf = new Int32Array(count);
+    const starts: number[] = [], ends: number[] = [];
+    let n = 0;
+    used.forEach((s, p) => {
+      const base = bases[p];
+      s.candidates.forEach((c, i) => {
+        paraOf[n] = p; localOf[n] = i;
+        starts.push(base + (plan.stripped[n] ? c.tokens[1].start : c.start));
+        ends.push(base + c.end);
+        n++;
+      });
+    });
+    used.forEach((s, p) => { for (const r of s.titleRefs) { starts.push(bases[p] + r.start); ends.push(bases[p] + r.end); } });
+    const directory = data.options.directory;
+    // Spans show the file's own characters (the paragraphs were read from the prose, markup blanked).
+    const people = plan.people.map((pp, i): Person => {
+      const person: Person = {
+        name: pp.name, titles: [...pp.titles],
+        mentions: pp.refs.map(r => ({ start: starts[r], end: ends[r], text: source.slice(starts[r], ends[r]) })),
+      };
+      const entry = lookup(directory, pp.raw);
+      if (entry) {
+        person.directory = entry;
+        if (entry.organization) { person.organizations = [entry.organization]; }
+      }
+      person.id = `person-${i + 1}`;
+      return person;
+    });
+    const candidateAt = (j: number): NameCandidate => used[paraOf[j]].candidates[localOf[j]];
+    let candidates = grouped;
+    indexes.set(file, {
+      people, plan, lowerWords: plan.lowerWords,
+      get candidates() {
+        candidates ??= Array.from({ length: count }, (_x, j) => {
+          const c = candidateAt(j), base = bases[paraOf[j]];
+          const tokens = (plan.stripped[j] ? c.tokens.slice(1) : c.tokens).map(t => ({ start: t.start + base, end: t.end + base, text: t.text }));
+          const text = plan.stripped[j] ? c.text.slice(c.tokens[1].start - c.start) : c.text;
+          return { ...c, tokens, start: plan.stripped[j] ? tokens[0].start : c.start + base, end: c.end + base, text, initial: plan.stripped[j] ? false : c.initial, person: plan.person[j] };
+        });
+        return candidates;
+      },
+      tokenAt(j: number, t: number) {
+        const tok = candidateAt(j).tokens[t + plan.stripped[j]], base = bases[paraOf[j]];
+        return { start: tok.start + base, end: tok.end + base };
+      },
+    });
+    data.people = people;
   };
 }

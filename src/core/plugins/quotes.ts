@@ -5,12 +5,15 @@ import type { Root, Paragraph } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Quote } from '../model.js';
 import { dataOf, type Mark } from '../context.js';
+import { memoRelative } from '../memo.js';
 
 const DOUBLE = new Set(['"', '“', '”', '„', '‟']);
 const SINGLE = new Set(["'", '‘', '’', '‚', '‛']);
 const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/]/;
 const CLOSERS_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-\u2026]/;
 const WORD = /[\p{L}\p{N}]/u;
+/** A run of non-space characters: a word as `split(/\s+/)` counts them. */
+const WORDS = /\S+/g;
 
 function classify(text: string, i: number, from: number, to: number): Mark['position'] {
   const prev = i > from ? text[i - 1] : '';
@@ -58,25 +61,88 @@ const isClosingChar = (c: string): boolean => c === '”' || c === '’';
 
 interface Open { mark: Mark; start: number }
 
+/** A quotation mark as one paragraph's scan finds it, before the pairing gives it a role; offset relative to the paragraph. */
+type Scanned = Pick<Mark, 'offset' | 'char' | 'kind' | 'style' | 'position'>;
+
+/** Two apostrophes standing for a double mark: where (relative), and whether they open or close words. */
+interface Doubled { at: number; opening: boolean; closing: boolean }
+
+/**
+ * What the pairing needs of one paragraph, offsets relative to its start: its quotation marks, its doubled
+ * apostrophes, its first non-space character and whether it opens with a double mark (and so may continue a
+ * quotation from the paragraph before). Depends on the paragraph's text and the one character on each side.
+ */
+interface ParagraphMarks {
+  marks: Scanned[];
+  doubled: Doubled[];
+  first: number;
+  /** The first non-space characters are two apostrophes. */
+  firstDoubled: boolean;
+  /** The first non-space character is a double mark that does not read as a closing one. */
+  reopens: boolean;
+}
+
+function scanParagraph(paragraph: string, before: string, after: string): ParagraphMarks {
+  // The paragraph with its neighbouring characters, which the mark and apostrophe rules look at.
+  const text = before + paragraph + after;
+  const from = before.length, to = from + paragraph.length;
+  const marks: Scanned[] = scanMarks(text, from, to).map(m => ({ offset: m.offset - from, char: m.char, kind: m.kind, style: m.style, position: m.position }));
+  const first = firstNonSpace(text, from, to);
+  const doubled: Doubled[] = [];
+  // Only pairs that lie inside the paragraph count (i + 1 < to): search the paragraph, not the rest of the document.
+  for (let i = paragraph.indexOf("''") + from; i >= from; i = paragraph.indexOf("''", i + 2 - from) + from) {
+    if (i + 1 >= to) { break; }
+    // '''word: the doubled mark comes first; word''': it comes last.
+    if (text[i + 2] === "'" && i > from && !/\s/.test(text[i - 1])) { i++; }
+    const prev = i > from ? text[i - 1] : '';
+    const next = i + 2 < to ? text[i + 2] : '';
+    const opening = (prev === '' || OPENERS_BEFORE.test(prev)) && next !== '' && !/\s/.test(next);
+    const closing = prev !== '' && !/\s/.test(prev) && (next === '' || CLOSERS_AFTER.test(next) || next === '"');
+    doubled.push({ at: i - from, opening, closing });
+  }
+  return {
+    marks, doubled, first: first < 0 ? -1 : first - from,
+    firstDoubled: first >= 0 && text.startsWith("''", first),
+    reopens: first >= 0 && DOUBLE.has(text[first]) && classify(text, first, from, to) !== 'closing',
+  };
+}
+
 export default function quotes() {
   return (tree: Root, file: VFile): void => {
     const data = dataOf(file);
     const text = data.prose.text;
+    const source = String(file.value);
     const paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
-    const found: Array<{ open: Mark; close: Mark | null; end: number }> = [];
-    let carried: Open | null = null; // a quotation running on into the next paragraph
+    // Each paragraph's marks are read once per text (memoised); only the pairing, which runs across paragraphs, is done again.
+    const scanned: ParagraphMarks[] = new Array(paragraphs.length);
+    const bases: number[] = new Array(paragraphs.length);
     for (let p = 0; p < paragraphs.length; p++) {
       const from = paragraphs[p].position!.start.offset!;
       const to = paragraphs[p].position!.end.offset!;
-      const marks = scanMarks(text, from, to);
-      data.marks.push(...marks);
+      bases[p] = from;
+      const before = from > 0 ? text[from - 1] : '';
+      const after = to < text.length ? text[to] : '';
+      scanned[p] = memoRelative('quotes', paragraphs[p], t => scanParagraph(t, before, after), before + after);
+    }
+    const found: Array<{ open: Mark; close: Mark | null; end: number }> = [];
+    let carried: Open | null = null; // a quotation running on into the next paragraph
+    for (let p = 0; p < paragraphs.length; p++) {
+      const base = bases[p];
+      const summary = scanned[p];
+      if (summary.marks.length === 0 && !carried) { continue; }
+      const marks: Mark[] = new Array(summary.marks.length);
+      for (let k = 0; k < marks.length; k++) {
+        const m = summary.marks[k];
+        marks[k] = { offset: m.offset + base, char: m.char, kind: m.kind, style: m.style, position: m.position, role: 'unpaired' };
+        data.marks.push(marks[k]);
+      }
       let double: Open | null = null;
       let single: Open | null = null;
       let reopening: Mark | null = null;
       if (carried) {
         // The continuation paragraph must reopen with a double mark; that mark is not a new quotation.
         const first = marks[0];
-        if (first && first.kind === 'double' && first.offset === firstNonSpace(text, from, to) && first.position !== 'closing') {
+        if (first && first.kind === 'double' && summary.first >= 0 && first.offset === summary.first + base && first.position !== 'closing') {
           first.role = 'open';
           reopening = first;
           double = carried;
@@ -132,9 +198,7 @@ export default function quotes() {
       }
       if (single) { single.mark.problem = 'unclosed'; }
       if (double) {
-        const next = paragraphs[p + 1];
-        const nextStart = next ? firstNonSpace(text, next.position!.start.offset!, next.position!.end.offset!) : -1;
-        if (next && nextStart >= 0 && DOUBLE.has(text[nextStart]) && classify(text, nextStart, next.position!.start.offset!, next.position!.end.offset!) !== 'closing') {
+        if (p + 1 < paragraphs.length && scanned[p + 1].reopens) {
           carried = double;
         } else {
           double.mark.problem = 'unclosed';
@@ -142,16 +206,16 @@ export default function quotes() {
       }
     }
     if (carried) { carried.mark.problem = 'unclosed'; }
-    const doubled = doubledApostrophes(text, paragraphs.map(p => [p.position!.start.offset!, p.position!.end.offset!] as [number, number]));
+    const doubled = doubledApostrophes(scanned, bases);
     found.sort((a, b) => a.open.offset - b.open.offset);
     // Quotations nested in another (single inside double) are kept: attribution reads the outer ones.
     const all: Array<{ quote: Quote; open?: Mark; close?: Mark | null }> = found.map(q => {
       const start = q.open.offset;
-      return { quote: { start, end: q.end, text: String(file.value).slice(start, q.end), attributed: false, scare: scareLike(text, start, q.end) }, open: q.open, close: q.close };
+      return { quote: { start, end: q.end, text: source.slice(start, q.end), attributed: false, scare: scareLike(text, start, q.end) }, open: q.open, close: q.close };
     });
     for (const [start, end] of doubled) {
       if (found.some(q => q.open.offset < end && start < q.end)) { continue; }
-      all.push({ quote: { start, end, text: String(file.value).slice(start, end), attributed: false, scare: scareLike(text, start + 1, end - 1) } });
+      all.push({ quote: { start, end, text: source.slice(start, end), attributed: false, scare: scareLike(text, start + 1, end - 1) } });
     }
     all.sort((a, b) => a.quote.start - b.quote.start);
     all.forEach((q, index) => { if (q.open) { q.open.quote = index; } if (q.close) { q.close.quote = index; } });
@@ -165,29 +229,24 @@ export default function quotes() {
  * Quotations set off by two apostrophes (''like this''), the way some wire and archive copy spells a double
  * quotation mark when the typesetting lost it. They carry no Mark: the quote-mark rules are about real marks,
  * and a fix that replaced one character of a two-character mark would be wrong. A quotation that runs over
- * paragraphs reopens each one, as with real marks.
+ * paragraphs reopens each one, as with real marks (carried only when the next paragraph reopens; the span then
+ * ends where the carried one closes).
  */
-function doubledApostrophes(text: string, paragraphs: Array<[number, number]>): Array<[number, number]> {
+function doubledApostrophes(paragraphs: ParagraphMarks[], bases: number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let open = -1;
-  for (const [from, to] of paragraphs) {
-    const first = firstNonSpace(text, from, to);
-    if (open >= 0 && !(first >= 0 && text.startsWith("''", first))) { open = -1; }
-    for (let i = text.indexOf("''", from); i >= 0 && i + 1 < to; i = text.indexOf("''", i + 2)) {
-      // '''word: the doubled mark comes first; word''': it comes last.
-      if (text[i + 2] === "'" && i > from && !/\s/.test(text[i - 1])) { i++; }
-      const prev = i > from ? text[i - 1] : '';
-      const next = i + 2 < to ? text[i + 2] : '';
-      const opening = (prev === '' || OPENERS_BEFORE.test(prev)) && next !== '' && !/\s/.test(next);
-      const closing = prev !== '' && !/\s/.test(prev) && (next === '' || CLOSERS_AFTER.test(next) || next === '"');
-      if (open >= 0 && i === first && opening) { continue; }
-      if (open < 0 && opening) { open = i; }
-      else if (open >= 0 && closing) { out.push([open, i + 2]); open = -1; }
-      else if (open >= 0 && opening) { open = i; }
-    }
-    if (open >= 0) {
-      // Carried only when the next paragraph reopens; the span then ends where the carried one closes.
-      continue;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const summary = paragraphs[p];
+    if (open >= 0 && !summary.firstDoubled) { open = -1; }
+    if (summary.doubled.length === 0) { continue; }
+    const base = bases[p];
+    const first = summary.first < 0 ? -1 : summary.first + base;
+    for (const d of summary.doubled) {
+      const i = d.at + base;
+      if (open >= 0 && i === first && d.opening) { continue; }
+      if (open < 0 && d.opening) { open = i; }
+      else if (open >= 0 && d.closing) { out.push([open, i + 2]); open = -1; }
+      else if (open >= 0 && d.opening) { open = i; }
     }
   }
   return out;
@@ -205,8 +264,11 @@ function firstNonSpace(text: string, from: number, to: number): number {
  */
 export function scareLike(text: string, start: number, end: number): boolean {
   const inner = text.slice(start + 1, end - 1);
-  const words = inner.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 4 || /[.,!?;:…]$/.test(inner.trim())) { return false; }
+  // Count the words only as far as five: most quotations are whole sentences.
+  let words = 0;
+  WORDS.lastIndex = 0;
+  while (words < 5 && WORDS.test(inner)) { words++; }
+  if (words === 0 || words > 4 || /[.,!?;:…]$/.test(inner.trim())) { return false; }
   const before = text.slice(Math.max(0, start - 3), start);
   return /[\p{L}\p{N}]\s$/u.test(before) || /[(\[]$/.test(before);
 }
