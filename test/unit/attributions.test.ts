@@ -361,4 +361,168 @@ describe('attributions', () => {
       assert.equal(a.content.text, 'the crews for "working through the night."');
     });
   });
+
+  describe('round 4 forms: participles, embedded cues, titles and question forms', () => {
+    it('reads a participle after a quotation that closes on its comma, and shares the speaker', () => {
+      const r = analyse('The warden said the gate was "beyond repair," adding that a new one "will take a year." "We tried," the foreman said, adding, "Nothing held."');
+      const a = find(r, 'will take a year');
+      assert.equal(a.cue?.text, 'adding');
+      assert.equal(a.source?.text, 'The warden');
+      assert.equal(find(r, 'beyond repair').content.text, 'the gate was "beyond repair,"');
+      const b = find(r, 'Nothing held');
+      assert.equal(b.source?.text, 'the foreman');
+      assert.equal(b.content.text, '"Nothing held."');
+      spansExact(r);
+    });
+
+    it('keeps the quotation before the cue when a later one belongs to another clause', () => {
+      const r = analyse('"Sit down, please," Ada Voss said as the crowd chanted "Out!" "The plan is fair," Ben Ruiz says in the radio spot titled "Fair Deal," urging listeners to vote.');
+      const a = find(r, 'Sit down, please');
+      assert.equal(a.content.text, '"Sit down, please,"');
+      assert.equal(a.source?.text, 'Ada Voss');
+      const b = find(r, 'The plan is fair');
+      assert.equal(b.content.text, '"The plan is fair,"');
+      assert.equal(b.parts, undefined);
+    });
+
+    it('reads a new sentence after a closed quotation and a question before "told X"', () => {
+      const r = analyse('Ona Pell said the ferry is "back on schedule." She added, "We are relieved." "Who could say?" Ona Pell told a radio station on Monday.');
+      assert.equal(find(r, 'back on schedule').content.text, 'the ferry is "back on schedule."');
+      const b = find(r, 'We are relieved');
+      assert.equal(b.source?.text, 'She');
+      assert.equal(b.cue?.text, 'added');
+      const c = find(r, 'Who could say?');
+      assert.equal(c.source?.text, 'Ona Pell');
+      assert.equal(c.cue?.text, 'told');
+    });
+
+    it('reads "said of" after a long source and before a quotation, names like Will, and a place with its state', () => {
+      const r = analyse('"The vote was fair," county party chairman Rosa Quint said of the count. An aide, who asked not to be named, said of the mayor, "She never gives up." "It is done," Will wrote. "We begin again," said Tomas Vell, a farmer in Ames, Iowa. "The soil is ready."');
+      assert.equal(find(r, 'The vote was fair').source?.text, 'county party chairman Rosa Quint');
+      const b = find(r, 'She never gives up');
+      assert.equal(b.content.text, '"She never gives up."');
+      assert.equal(find(r, 'It is done').source?.text, 'Will');
+      const d = find(r, 'We begin again');
+      assert.equal(d.source?.text, 'Tomas Vell, a farmer in Ames, Iowa');
+      assert.deepEqual(d.parts?.map(p => p.text), ['"We begin again,"', '"The soil is ready."']);
+    });
+
+    it('reads sources with a title\'s "of", a party tag before an appositive, and a speaking participle', () => {
+      const r = analyse('At the pier the secretary of state said the talks would resume. Rep. Lara Moss (D-Ore.), chair of the panel, said the bill was dead. Nils Orr, speaking to reporters, said, "We wait."');
+      assert.equal(find(r, 'the talks would resume').source?.text, 'the secretary of state');
+      assert.equal(find(r, 'the bill was dead').source?.text, 'Rep. Lara Moss (D-Ore.), chair of the panel,');
+      const c = find(r, 'We wait');
+      assert.equal(c.source?.text, 'Nils Orr');
+    });
+
+    it('prefers an inverted "said X" over a participle clause read as an appositive, and stops a name at a time phrase', () => {
+      const r = analyse('That would leave the mill idle, forcing its owners to wait, said Pia Lund, an economist. "Prices will fall," said economist Aron Bay during the hearing, suggesting a cut.');
+      const a = find(r, 'leave the mill idle');
+      assert.equal(a.source?.text, 'Pia Lund, an economist');
+      assert.equal(find(r, 'Prices will fall').source?.text, 'economist Aron Bay');
+    });
+
+    it('skips a programme title after "told" and carries the quotation on to the next sentence', () => {
+      const r = analyse('"The harbor is safe," Dina Roth told KXR\'s "Morning Desk" on Friday. "We checked every pier." Olav Fenn said on Tuesday night that repairs were done.');
+      const a = find(r, 'The harbor is safe');
+      assert.deepEqual(a.parts?.map(p => p.text), ['"The harbor is safe,"', '"We checked every pier."']);
+      assert.equal(find(r, 'repairs were done').content.text, 'that repairs were done');
+    });
+
+    it('reads a second speaker inside a clause, a parenthetical attribution with "because", "referring to" and "when asked"', () => {
+      const r = analyse('While the chief has said that he reviews every case, Mara Pike said she does not. The fund is short, she said, because donors left. "It was a mistake," Pike said, referring to the merger. "No," Pike said when asked whether she would resign.');
+      assert.equal(find(r, 'she does not').source?.text, 'Mara Pike');
+      assert.equal(find(r, 'he reviews every case').content.text, 'that he reviews every case');
+      assert.deepEqual(find(r, 'The fund is short').parts?.map(p => p.text), ['The fund is short', 'because donors left']);
+      const c = find(r, 'the merger');
+      assert.equal(c.cue?.text, 'referring to');
+      assert.equal(c.source?.text, 'Pike');
+      const d = find(r, 'whether she would resign');
+      assert.equal(d.cue?.text, 'asked');
+      assert.equal(d.source, null);
+    });
+
+    it('reads a name and a colon before a quotation after a dash, but not a preposition\'s object', () => {
+      const r = analyse('Turnout rose - Edda Lum and Rolf Aas: "The late surge was real." Later that month on KXR: "We never said that."');
+      const a = find(r, 'The late surge was real');
+      assert.equal(a.source?.text, 'Edda Lum and Rolf Aas');
+      assert.equal(a.cue?.text, ':');
+      assert.ok(!r.attributions.some(x => x.content.text.includes('We never said that') && x.source?.text === 'KXR'));
+    });
+
+    it('reads stance verbs after an appositive or a time phrase, with titles and party tags in the object', () => {
+      const r = analyse('Senator Bo Lind on Friday endorsed Mrs. Vera Holt, saying she would win. Erin Lusk, a lawyer for the city, endorsed the plan Saturday. The mayor expressed deep regret for the delay. Rep. Ida Frey praised Sen. Tom Ash (D-Ore.) and the crews.');
+      const a = find(r, 'Vera Holt');
+      assert.equal(a.source?.text, 'Senator Bo Lind');
+      assert.equal(a.content.text, 'Mrs. Vera Holt');
+      assert.equal(find(r, 'she would win').source?.text, 'Senator Bo Lind');
+      const b = find(r, 'the plan');
+      assert.equal(b.source?.text, 'Erin Lusk, a lawyer for the city,');
+      assert.equal(b.content.text, 'the plan');
+      assert.equal(find(r, 'deep regret').cue?.text, 'expressed');
+      assert.equal(find(r, 'Tom Ash').content.text, 'Sen. Tom Ash (D-Ore.) and the crews');
+    });
+
+    it('reads "as X put it", "before adding", a reflexive object and a manner adverb in the cue', () => {
+      const r = analyse('As one trustee put it, "the fund is empty." The port is broke, as the auditor put it. "We can wait," Lea Sorn said before adding: "Not for long." The chief describes himself as "a cautious man." Tova Reyes jokingly tells crowds that she "never sleeps."');
+      const a = find(r, 'the fund is empty');
+      assert.equal(a.cue?.text, 'put it');
+      assert.equal(a.source?.text, 'one trustee');
+      assert.equal(find(r, 'The port is broke').source?.text, 'the auditor');
+      const c = find(r, 'Not for long');
+      assert.equal(c.cue?.text, 'adding');
+      assert.equal(c.source?.text, 'Lea Sorn');
+      assert.equal(find(r, 'a cautious man').content.text, 'himself as "a cautious man."');
+      const e = find(r, 'never sleeps');
+      assert.equal(e.cue?.text, 'jokingly tells');
+      assert.equal(e.source?.text, 'Tova Reyes');
+    });
+
+    it('does not read "asked not to be named" as a question, nor "said on Monday that" after a quotation as its cue', () => {
+      const r = analyse('An aide, who asked not to be named, said the vote was close. "We checked every pier." Olav Fenn said on Monday that repairs were done.');
+      assert.ok(!r.attributions.some(a => a.cue?.text === 'asked'));
+      assert.equal(find(r, 'the vote was close').source?.text, 'An aide, who asked not to be named,');
+      assert.ok(!r.attributions.some(a => a.source?.text === 'Olav Fenn' && a.content.text.includes('pier')));
+      assert.equal(find(r, 'repairs were done').content.text, 'that repairs were done');
+    });
+
+    it('reads a progressive "is telling" with a longer addressee before "that", and no bare "that" as content', () => {
+      const r = analyse('Mayor Ken Oduya is telling a town hall in Ashby that the levy is "a bargain." He told them that.');
+      const a = find(r, 'a bargain');
+      assert.equal(a.source?.text, 'Mayor Ken Oduya');
+      assert.equal(a.cue?.text, 'is telling');
+      assert.equal(a.content.text, 'that the levy is "a bargain."');
+      assert.ok(!r.attributions.some(x => x.content.text === 'that'));
+    });
+
+    it('reads a name right before "calling" or "saying", and a coordinated "called" with a quotation', () => {
+      const r = analyse('Critics balked, with Sen. Pia Dorn calling it a "paper plan." Ivo Lenz said he found the plan "sensible" and called its author "a careful man." Lenz saying that he was "pleased" surprised no one.');
+      const a = find(r, 'paper plan');
+      assert.equal(a.source?.text, 'Sen. Pia Dorn');
+      assert.equal(a.cue?.text, 'calling');
+      const b = find(r, 'a careful man');
+      assert.equal(b.cue?.text, 'called');
+      assert.equal(b.source?.text, 'Ivo Lenz');
+      assert.equal(find(r, 'sensible').content.text, 'he found the plan "sensible"');
+      assert.equal(find(r, 'pleased').source?.text, 'Lenz');
+    });
+
+    it('reads a subject with a relative clause, and leaves a fronted clause out of a quotation after "said X,"', () => {
+      const r = analyse('Although talks stalled, a city official who spoke on condition of anonymity said Monday, "The deal is close." Yet another said, "Not yet."');
+      const a = find(r, 'The deal is close');
+      assert.equal(a.source?.text, 'a city official who spoke on condition of anonymity');
+      assert.equal(a.content.text, '"The deal is close."');
+      assert.equal(a.parts, undefined);
+      assert.equal(find(r, 'Not yet').content.text, '"Not yet."');
+    });
+
+    it('reads words written on something with "read", but not a title someone read', () => {
+      const r = analyse('"Vote them out!" read one banner. The notice reads: "The pier is closed." He read "War and Peace" twice.');
+      const a = find(r, 'Vote them out!');
+      assert.equal(a.cue?.text, 'read');
+      assert.equal(a.source?.text, 'one banner');
+      assert.equal(find(r, 'The pier is closed').source?.text, 'The notice');
+      assert.ok(!r.attributions.some(x => x.content.text.includes('War and Peace')));
+    });
+  });
 });

@@ -77,6 +77,8 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   if (/^(?:point|points|pointed|pointing)$/.test(tok.low) && toks[i + 1]?.low === 'out' && toks[i + 2] && (toks[i + 2].low === 'that' || toks[i + 2].t === ',' || toks[i + 2].t === ':' || isOpen(toks[i + 2], quotes) || toks[i + 2].sentence !== tok.sentence || toks[i + 2].t === '.')) { return 'point'; }
   const base = CUES.get(tok.low) ?? genericCue(toks, i, quotes);
   if (!base) { return null; }
+  // "who asked not to be named": a condition of anonymity, not a question.
+  if (base === 'ask' && toks[i + 1]?.low === 'not' && toks[i + 2]?.low === 'to') { return null; }
   const after = toks[i + 1];
   // "in 11 states", "spoke to reporters": the noun, and speaking that reports no words, unless a clause or
   // a quotation follows.
@@ -90,9 +92,12 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   if (prev && prev.word && /^(?:is|was|are|were|be|been|being)$/.test(prev.low) && /(?:ed|said|told|written|thought|known|found|shown)$/.test(tok.low)) { return null; }
   const next = toks[i + 1];
   // "his remarks were", "the claims are": a noun, not a verb.
-  if (next && next.word && /^(?:is|was|are|were|will|would|could|can|may|might|should|must|have|has|had|did|does|do)$/.test(next.low)) { return null; }
+  if (next && next.word && !next.cap && /^(?:is|was|are|were|will|would|could|can|may|might|should|must|have|has|had|did|does|do)$/.test(next.low)) { return null; }
   // '"Q," he said of the plan': "of" names the topic, not a noun's complement, after a quotation.
-  const ofTopic = next?.low === 'of' && base === 'say' && toks.slice(Math.max(0, i - 4), i).some(t => isClose(t, quotes));
+  // The source may be long ('"Q," the state party chairman Jane Roe said of the vote').
+  // 'said of the senator, "Q"' and 'said of the request: "Q"': the quotation follows.
+  const ofTopic = next?.low === 'of' && base === 'say' && (toks.slice(Math.max(0, i - 16), i).some(t => isClose(t, quotes) && t.sentence === tok.sentence)
+    || toks.slice(i + 2, i + 12).some((t, j, arr) => (t.t === ',' || t.t === ':') && isOpen(toks[i + 3 + j], quotes) && !arr.slice(0, j).some(u => u.quote >= 0 || /^[.;!?]$/.test(u.t))));
   if (next && next.word && (next.low === 'of' && !ofTopic || next.low === 'to' && base !== 'say' && base !== 'tell' && base !== 'write' && base !== 'speak' && base !== 'respond' && base !== 'reply' && !INTENT.has(base) && base !== 'urge' && base !== 'ask' && base !== 'report')) {
     return null;
   }
@@ -109,9 +114,11 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
  */
 function genericCue(toks: Token[], i: number, quotes: Array<[number, number]>): string | null {
   const tok = toks[i];
-  if (tok.cap || !/(?:ed|s)$/.test(tok.low) || tok.low.length < 4) { return null; }
   const prev = toks[i - 1], next = toks[i + 1];
   const afterQuote = (k: number): boolean => isClose(toks[k], quotes) || toks[k]?.t === ',' && isClose(toks[k - 1], quotes);
+  // 'The sign read: "Q"', '"Q," read one.': words written on something.
+  if (!tok.cap && (tok.low === 'read' || tok.low === 'reads') && (isOpen(next, quotes) && !titleTokens(toks, i + 1, quotes) || next && /^[:,]$/.test(next.t) && isOpen(toks[i + 2], quotes) || prev && afterQuote(i - 1) && next?.word)) { return 'generic'; }
+  if (tok.cap || !/(?:ed|s)$/.test(tok.low) || tok.low.length < 4) { return null; }
   if (/ed$/.test(tok.low) && prev && afterQuote(i - 1) && next?.cap) { return 'generic'; }
   if (/ed$/.test(tok.low) && (!next || next.sentence !== tok.sentence || next.t === '.' || next.t === ',')) {
     for (let k = i - 1; k >= Math.max(0, i - 8); k--) { if (afterQuote(k)) { return 'generic'; } if (toks[k].quote >= 0) { break; } }
@@ -125,13 +132,23 @@ function genericCue(toks: Token[], i: number, quotes: Array<[number, number]>): 
  * short name, then a speech verb with nothing after it but a stop, a comma or an adjunct; otherwise the name
  * opens a new sentence of its own ('"Q." She says talks will resume.').
  */
-function attributionAfter(toks: Token[], i: number): boolean {
+function attributionAfter(toks: Token[], i: number, quotes: Array<[number, number]>): boolean {
   for (let k = i; k < toks.length && k - i < 8; k++) {
     const t = toks[k];
     if (t.quote >= 0 || !t.word && !(t.t === '.' && ABBREVIATION.test(toks[k - 1].t)) && t.t !== '-' && t.t !== '(' && t.t !== ')') { return false; }
     if (!t.word || t.cap) { continue; }
     if (!SPEECH.has(CUES.get(t.low) ?? '')) { return false; }
     const n = toks[k + 1];
+    // 'He added, "Q2."' or 'He added that ...' opens a sentence of its own.
+    if (n && (n.t === ',' || n.t === ':') && isOpen(toks[k + 2], quotes)) { return false; }
+    // 'She said on Tuesday night that ...' too: time words, then a clause of its own.
+    for (let m = k + 1; m < toks.length && m - k <= 6 && toks[m].word && toks[m].quote < 0; m++) {
+      if (toks[m].low === 'that') { return false; }
+      if (!(ADJUNCT.test(toks[m].low) || TIME_NOUN.test(toks[m].low) || toks[m].cap || /^(?:the|a|night|morning|afternoon|evening)$/.test(toks[m].low))) { break; }
+    }
+    // '"Who knows?" Trump told a television station on Monday.': after a question or an exclamation, a name
+    // and a verb of telling or asking with its addressee still attribute it.
+    if (/^[?!]$/.test(toks[i - 2]?.t ?? '') && /^(?:tell|ask)$/.test(CUES.get(t.low) ?? '') && n?.word && n.low !== 'that' && !SUBJECT_PRONOUNS.has(n.low)) { return true; }
     return !n || !n.word && n.t !== '"' && n.t !== '“' || ADJUNCT.test(n.low) || /^(?:of|as|when|after|before|while|to)$/.test(n.low);
   }
   return false;
@@ -145,11 +162,11 @@ function nounPhrase(toks: Token[], a: number, b: number): boolean {
   if (a === b && SUBJECT_PRONOUNS.has(first.low)) { return true; }
   if (!(first.cap || DETERMINERS.has(first.low) || roleBeforeName(toks, a, b) || /^\d/.test(first.t) || first.low === 'officials' || first.low === 'sources' || first.low === 'critics' || first.low === 'experts' || first.low === 'analysts' || first.low === 'aides' || first.low === 'supporters' || first.low === 'residents' || first.low === 'people' || first.low === 'police' || first.low === 'observers' || first.low === 'democrats' || first.low === 'republicans' || first.low === 'voters' || first.low === 'polls' || first.low === 'others')) { return false; }
   if (!last.word && last.t !== ',' && last.t !== '.' && last.t !== ')') { return false; }
-  if (last.word && (AUXILIARY.has(last.low) || BOUNDARY_WORDS.has(last.low) || DETERMINERS.has(last.low) && last.low !== 'one' && last.low !== 'both' && last.low !== 'all' && last.low !== 'some' && last.low !== 'many' && last.low !== 'most' && last.low !== 'others')) { return false; }
+  if (last.word && (AUXILIARY.has(last.low) && !(last.cap && /^(?:will|may)$/.test(last.low)) || BOUNDARY_WORDS.has(last.low) || DETERMINERS.has(last.low) && last.low !== 'one' && last.low !== 'another' && last.low !== 'both' && last.low !== 'all' && last.low !== 'some' && last.low !== 'many' && last.low !== 'most' && last.low !== 'others')) { return false; }
   for (let k = a; k <= b; k++) {
     const t = toks[k];
     if (t.quote >= 0 || t.t === ';' || t.t === ':' || ANY_MARK.test(t.t)) { return false; }
-    if (t.word && !t.cap && (CUES.has(t.low) && k > a && !DETERMINERS.has(toks[k - 1].low) && toks[k - 1].low !== 'who' && !/^(?:an?|the)$/.test(toks[k - 1].low))) { return false; }
+    if (t.word && !t.cap && (CUES.has(t.low) && k > a && !DETERMINERS.has(toks[k - 1].low) && toks[k - 1].low !== 'who' && !/^(?:an?|the)$/.test(toks[k - 1].low) && !(toks[k - 1].low === 'of' && TITLES.has(toks[k - 2]?.low ?? '')))) { return false; }
   }
   return true;
 }
@@ -181,9 +198,12 @@ function appositiveSubject(toks: Token[], comma: number, lo: number, quotes: Arr
     while (c > lo && toks[c].t !== ',' && toks[c].quote < 0 && toks[c].t !== ';' && toks[c].t !== ':') { c--; }
     if (c <= lo || toks[c].t !== ',' || c >= end - 1 || comma - c > 40) { return -1; }
     const first = toks[c + 1];
-    if (!first.word || CUES.has(first.low) && !first.cap || /^(?:and|but|or|so|then|when|as|because|if|while|after|before|since|although|though)$/.test(first.low)) { return -1; }
+    // "Jane Roe, speaking to reporters, said": a participle of speaking is the one verb an appositive may open with.
+    if (!first.word || CUES.has(first.low) && !first.cap && !/^(?:speaking|writing)$/.test(first.low) || /^(?:and|but|or|so|then|when|as|because|if|while|after|before|since|although|though)$/.test(first.low)) { return -1; }
     if (pieces > 0 && end - c - 1 > 24) { return -1; }
-    const a = leftPhrase(toks, c - 1, lo);
+    let a = leftPhrase(toks, c - 1, lo);
+    // "Rep. Jane Roe (D-Md.), chair of the committee, said": the party tag stays with the name.
+    if (toks[c - 1].t === ')') { const open = partyTag(toks, c - 1); if (open > 0 && toks[open - 1].cap) { a = leftPhrase(toks, open - 1, lo); } }
     if (a >= 0 && (toks[a].cap || NOUN_DETERMINERS.has(toks[a].low)) && (pieces === 0 ? comma - c - 1 <= 16 : clauseOpens(toks, a, lo, quotes))) { return a; }
     if (isClose(toks[c - 1], quotes)) { return -1; }
     end = c;
@@ -242,6 +262,31 @@ function restartAtDeterminer(toks: Token[], a: number, b: number): number {
   return a;
 }
 
+/**
+ * Does the cue at toks[i] have a subject of its own that opens a new clause after a comma or "and"/"but"
+ * ('..., but he said the time is coming', '..., Lewandowski said he does not')? Reads back over auxiliaries
+ * and a short name or pronoun.
+ */
+function newClause(toks: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && toks[k].word && !toks[k].cap && AUXILIARY.has(toks[k].low)) { k--; }
+  const end = k;
+  if (k >= 0 && toks[k].word && SUBJECT_PRONOUNS.has(toks[k].low) && toks[k].low !== 'it') { k--; }
+  else {
+    while (k >= 0 && end - k < 5 && toks[k].quote < 0 && (toks[k].word && toks[k].cap || toks[k].t === '.' && k > 0 && ABBREVIATION.test(toks[k - 1].t))) { k--; }
+  }
+  if (k === end || k < 0) { return false; }
+  const p = toks[k];
+  return p.sentence === toks[i].sentence && (p.t === ',' || p.t === ';' || p.t === '—' || p.low === 'and' || p.low === 'but');
+}
+
+/** A manner adverb between a subject and its verb ("she jokingly tells", "Roe angrily said"), not a noun in -ly. */
+function mannerAdverb(toks: Token[], k: number): boolean {
+  const t = toks[k], p = toks[k - 1];
+  if (!/[^aeiou]ly$/.test(t.low) || t.low.length < 6 || /^(?:family|assembly|supply|rally|ally|belly|bully|italy|anomaly|monopoly|july|only|early|likely|daily|weekly|monthly|yearly|nightly|elderly|friendly|lonely|lovely|ugly|holy|fly)$/.test(t.low)) { return false; }
+  return !!p && (p.word && (p.cap || SUBJECT_PRONOUNS.has(p.low)) || AUXILIARY.has(p.low));
+}
+
 /** Does toks[a] open a clause: the first token read, or after a comma, a dash or a closing quotation mark? */
 function clauseOpens(toks: Token[], a: number, lo: number, quotes: Array<[number, number]>): boolean {
   const p = toks[a - 1];
@@ -265,8 +310,9 @@ function leftPhrase(toks: Token[], b: number, floor: number): number {
     // A wide gap is blanked-out markup (a Markdown link or code), not the inside of one phrase.
     if (p.sentence !== toks[b].sentence || p.quote >= 0 || toks[a].gap > 2) { break; }
     if (p.word) {
-      if (BOUNDARY_WORDS.has(p.low) && !(p.low === 'of' && toks[a].cap) && !(p.low === 'for' && false)) { break; }
-      if (!p.cap && CUES.has(p.low) && !(a - 2 >= 0 && NOUN_DETERMINERS.has(toks[a - 2].low))) { break; }
+      // "the secretary of state", "chief of staff": a title's "of" stays inside the phrase.
+      if (BOUNDARY_WORDS.has(p.low) && !(p.low === 'of' && (toks[a].cap || a - 2 >= floor && TITLES.has(toks[a - 2].low) && !CUES.has(toks[a - 2].low)))) { break; }
+      if (!p.cap && CUES.has(p.low) && !(a - 2 >= 0 && (NOUN_DETERMINERS.has(toks[a - 2].low) || toks[a - 2].low === 'of' && TITLES.has(toks[a - 3]?.low ?? '')))) { break; }
       a--;
       continue;
     }
@@ -290,6 +336,8 @@ function phraseEnd(toks: Token[], i: number, limit: number): number {
     const n = toks[k + 1];
     if (!n.word && !(n.t === '.' && ABBREVIATION.test(toks[k].t) && toks[k + 2]?.cap) && !((n.t === '’' || n.t === "'") && toks[k + 2]?.low === 's') && n.t !== '-') { break; }
     if (n.word && (BOUNDARY_WORDS.has(n.low) && n.low !== 'of' || CUES.has(n.low) && !n.cap)) { break; }
+    // "said Jane Roe during the debate", "said Jane Roe last week": a time phrase after a name.
+    if (n.word && toks[k].cap && /^(?:during|last|this|yesterday|today|tonight|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(n.low) && k > i) { break; }
     k++;
   }
   return k;
@@ -301,7 +349,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
   // A sentence that opens with a lowercase word continues the one before ("Q?" he asked.).
   const toks = tokenize(text, from, to, sentenceEnds, quotes);
   for (let i = 1; i < toks.length; i++) {
-    if (toks[i].sentence !== toks[i - 1].sentence && (toks[i].word && !toks[i].cap || toks[i].t === ',' || isClose(toks[i - 1], quotes) && attributionAfter(toks, i))) {
+    if (toks[i].sentence !== toks[i - 1].sentence && (toks[i].word && !toks[i].cap || toks[i].t === ',' || isClose(toks[i - 1], quotes) && attributionAfter(toks, i, quotes))) {
       const old = toks[i].sentence;
       for (let k = i; k < toks.length && toks[k].sentence === old; k++) { toks[k].sentence = toks[i - 1].sentence; }
     }
@@ -310,7 +358,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
   // ('..."he loves you." She says ...').
   for (let i = 1, id = toks.length ? toks[0].sentence : 0, was = id; i < toks.length; i++) {
     const t = toks[i], p = toks[i - 1];
-    const split = t.sentence === was && t.word && t.cap && t.quote < 0 && isClose(p, quotes) && /[.!?]/.test(text[p.s - 1] ?? '') && !attributionAfter(toks, i);
+    const split = t.sentence === was && t.word && t.cap && t.quote < 0 && isClose(p, quotes) && /[.!?]/.test(text[p.s - 1] ?? '') && !attributionAfter(toks, i, quotes);
     was = t.sentence;
     if (split || t.sentence !== p.sentence) { id++; }
     t.sentence = id;
@@ -328,7 +376,11 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     if (!base) { continue; }
     // Inside the clause a cue already took ("said the remarks were ..."), only a coordinated cue
     // ("..., adding", "and added") starts another attribution.
-    if (i < contentUntil && toks[i].sentence === toks[contentUntil - 1]?.sentence && !(toks[i - 1]?.t === ',' || toks[i - 1]?.low === 'and' || toks[i - 1]?.low === 'but')) { continue; }
+    // A comma may stand inside the quotation that closes before the cue ('"Q," adding ...').
+    const afterComma = toks[i - 1]?.t === ',' || isClose(toks[i - 1], quotes) && text[toks[i - 1].s - 1] === ',';
+    let beforeAux = i - 1;
+    while (beforeAux > 0 && toks[beforeAux].word && !toks[beforeAux].cap && AUXILIARY.has(toks[beforeAux].low)) { beforeAux--; }
+    if (i < contentUntil && toks[i].sentence === toks[contentUntil - 1]?.sentence && !(afterComma || /^(?:and|but)$/.test(toks[beforeAux]?.low ?? '')) && !newClause(toks, i)) { continue; }
     const sIdx = sentStart.get(toks[i].sentence)!, eIdx = sentEnd.get(toks[i].sentence)!;
     let cueA = i, cueB = i;
     let source: [number, number] | null = null;
@@ -363,8 +415,8 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       i = b;
       continue;
     }
-    // Auxiliaries and adverbs between subject and verb belong to the cue ("has also said").
-    while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
+    // Auxiliaries and adverbs between subject and verb belong to the cue ("has also said", "she jokingly tells").
+    while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && (AUXILIARY.has(toks[cueA - 1].low) || mannerAdverb(toks, cueA - 1)) && toks[cueA - 1].quote < 0) { cueA--; }
     // "went on to say", "goes on to call": the phrase belongs to the cue.
     if (cueA - 3 >= sIdx && toks[cueA - 1].low === 'to' && toks[cueA - 2].low === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[cueA - 3].low)) {
       cueA -= 3;
@@ -372,10 +424,14 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     }
     // "pointed out that ...": the particle belongs to the cue.
     if (base === 'point') { cueB = i + 1; }
-    const ing = /ing$/.test(toks[i].low);
+    // "is telling", "was saying": a progressive is a finite verb with its subject before it.
+    const ing = /ing$/.test(toks[i].low) && !(cueA < i && /^(?:is|are|was|were|been|be|am)$/.test(toks[i - 1].low));
     const prev = toks[cueA - 1];
     // Source before the cue.
-    if (prev && prev.sentence === toks[i].sentence && !ing) {
+    // "with Sen. Jane Roe calling it "a farce"", "Roe saying that ...": a name right before the participle is its subject.
+    const quoteSoon = toks.slice(i + 1, i + 13).some(t => t.quote >= 0 && t.sentence === toks[i].sentence);
+    const namedParticiple = ing && !!prev && prev.word && prev.cap && prev.quote < 0 && (base === 'call' && quoteSoon || base === 'say' && /^(?:that|he|she|they|it|we)$/.test(toks[i + 1]?.low ?? ''));
+    if (prev && prev.sentence === toks[i].sentence && (!ing || namedParticiple)) {
       if (prev.low === 'who' && prev.word) {
         // 'Jane Roe, who said ...': the relative pronoun stands for the speaker.
         source = [cueA - 1, cueA - 1];
@@ -390,16 +446,41 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
           const w = clauseSubject(toks, cueA - 1, Math.max(sIdx, floor), quotes);
           if (w >= 0 && (a < 0 || w < a)) { a = w; }
         }
+        // "A White House official who spoke anonymously said": a relative clause inside the subject.
+        if (a < 0 || !clauseOpens(toks, a, Math.max(sIdx, floor), quotes)) {
+          for (let w = cueA - 2; w > Math.max(sIdx, floor) && cueA - w <= 20; w--) {
+            const tw = toks[w];
+            if (tw.quote >= 0 || /^[,;:()—–]$/.test(tw.t)) { break; }
+            if (tw.low !== 'who') { continue; }
+            const r = toks[w - 1].word ? leftPhrase(toks, w - 1, Math.max(sIdx, floor)) : -1;
+            if (r >= 0 && clauseOpens(toks, r, Math.max(sIdx, floor), quotes) && (toks[r].cap || DETERMINERS.has(toks[r].low))) { a = r; }
+            break;
+          }
+        }
         if (a >= 0) { source = [a, cueA - 1]; }
       } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes)) {
         // An appositive between commas: "Grayson, an Orlando Democrat, said".
         const a = appositiveSubject(toks, cueA - 1, Math.max(sIdx, floor), quotes);
-        if (a >= 0) { source = [a, cueA - 1]; }
+        // 'That would hurt her, forcing her to wait, said Jane Roe.': a participle clause is no appositive
+        // when a name follows the verb.
+        const nameAfter = cueA === i && !!toks[i + 1]?.word && toks[i + 1].cap && toks[i + 1].quote < 0 && ((n?: Token) => !n || n.sentence !== toks[i].sentence || /^[.,]$/.test(n.t))(toks[phraseEnd(toks, i + 1, eIdx) + 1]);
+        const participle = a >= 0 && toks.slice(a + 1, cueA).some((t, j) => t.word && !t.cap && /ing$/.test(t.low) && toks[a + j].t === ',');
+        if (a >= 0 && !(nameAfter && participle)) {
+          // "Jane Roe, speaking to reporters, said": the participle clause is not part of who she is.
+          const cut = toks.slice(a + 1, cueA).findIndex((t, j) => /^(?:speaking|writing)$/.test(t.low) && toks[a + j].t === ',');
+          source = [a, cut >= 0 ? a + cut - 1 : cueA - 1];
+        }
       }
     }
     // A participle after a comma takes the sentence subject: "X defended the plan, telling reporters ...".
-    if (!source && ing && prev && prev.t === ',') {
-      const a = sIdx;
+    if (!source && ing && prev && (prev.t === ',' || cueA === i && afterComma)) {
+      // "At a rally, Jane Roe endorsed X, saying ...": an opening phrase is not the subject.
+      let a = sIdx;
+      if (/^(?:In|At|On|After|Before|During|From|With|Under|For|By|Since|When|While|As|Later|Earlier)$/.test(toks[a].t)) {
+        let c = a;
+        while (c < i && toks[c].t !== ',') { c++; }
+        if (c + 1 < i) { a = c + 1; }
+      }
       const b = subjectEnd(toks, a, i);
       if (b >= a) { source = [a, b]; }
     }
@@ -415,7 +496,9 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
           // The appositive runs to the end of the clause; a relative clause ("who directs the centre") and
           // abbreviations ("Lt. Gen.", "U.S.") stay in it. Only the name before it must be a noun phrase.
           let c = b + 2;
-          const stop = (n: Token, k: number): boolean => n.quote >= 0 || /^[,;:!?—–()]$/.test(n.t) || n.t === '.' && !(ABBREVIATION.test(toks[k].t) && toks[k + 2]?.word && toks[k + 2].sentence === n.sentence) || CUES.has(n.low) && !n.cap && !DETERMINERS.has(toks[k].low);
+          // "a professor in Nashville, Tennessee.": a place and its state stay together.
+          const place = (k: number): boolean => toks[k + 1].t === ',' && !!toks[k].cap && !!toks[k + 2]?.cap && toks[k + 2].word && toks[k + 2].quote < 0 && (!toks[k + 3] || toks[k + 3].sentence !== toks[k + 2].sentence || /^[.,]$/.test(toks[k + 3].t) || isOpen(toks[k + 3], quotes));
+          const stop = (n: Token, k: number): boolean => n.quote >= 0 || /^[,;:!?—–()]$/.test(n.t) && !place(k) || n.t === '.' && !(ABBREVIATION.test(toks[k].t) && toks[k + 2]?.word && toks[k + 2].sentence === n.sentence) || CUES.has(n.low) && !n.cap && !DETERMINERS.has(toks[k].low);
           while (c + 1 <= eIdx && !stop(toks[c + 1], c) && c - b < 40) { c++; }
           if (c - b < 40 && toks[c].word && !(c + 1 <= eIdx && (toks[c + 1].quote >= 0 || toks[c + 1].word)) && nounPhrase(toks, a, b)) { source = [a, c]; inverted = true; }
         }
@@ -424,7 +507,8 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     }
     // "called the plan ... and said ...": a coordinated cue shares the subject of the one before.
     let shared: Span | null = null;
-    if (!source && (speech || THOUGHT.has(base)) && prev && (prev.low === 'and' || prev.low === 'but')) {
+    const quotedObject = (base === 'call' || base === 'describe') && toks.slice(i + 1, i + 13).some(t => t.quote >= 0 && t.sentence === toks[i].sentence);
+    if (!source && (speech || THOUGHT.has(base) || quotedObject) && prev && (prev.low === 'and' || prev.low === 'but')) {
       const last = found[found.length - 1];
       if (last && last.source && last.cue && last.cue.start >= toks[sIdx].s) { shared = last.source; }
       else if (toks[sIdx].word && sIdx < cueA - 2) {
@@ -433,7 +517,12 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         if (b >= sIdx && b < cueA - 2) { shared = sp(text, toks[sIdx].s, toks[b].e); }
       }
     }
-    if (!source && !shared && !(ing && prev?.t === ',')) { continue; }
+    // '"Q," the mayor said, adding that ...': a participle after the attribution shares its speaker.
+    if (!source && !shared && ing && speech && (prev?.t === ',' || cueA === i && afterComma || /^(?:before|after|while|then)$/.test(prev?.low ?? '') && prev.sentence === toks[i].sentence)) {
+      const last = found[found.length - 1];
+      if (last && last.source && last.cue && last.cue.start >= toks[sIdx].s) { shared = last.source; }
+    }
+    if (!source && !shared && !(ing && (prev?.t === ',' || cueA === i && afterComma))) { continue; }
     if (shared) {
       const f0 = found.length;
       let cs = cueB + 1;
@@ -456,6 +545,18 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         if (toks[k].cap) { while (k + 1 <= eIdx && toks[k + 1].cap && toks[k + 1].word) { k++; } k++; }
         else if (/^(?:the|a|an|his|her|their|its)$/.test(toks[k].low) && toks[k + 1]?.word) { k += 2; }
         else { k++; }
+        // "is telling a town hall in Salem that ...": a longer addressee, up to "that".
+        if (k <= eIdx && toks[k].low !== 'that' && base !== 'call' && base !== 'describe') {
+          for (let m = k; m <= eIdx && m - k < 7 && toks[m].quote < 0 && (toks[m].word || toks[m].t === '-' || /^[’']$/.test(toks[m].t)); m++) {
+            if (toks[m].low === 'that') { k = m; break; }
+            if (FINITE.test(toks[m].low) || CUES.has(toks[m].low) && !toks[m].cap || /^(?:to|and|but|if|whether|who|which|when|as)$/.test(toks[m].low)) { break; }
+          }
+        }
+        // 'told ABC's "Good Morning America"': the programme's title is part of the addressee.
+        if (k <= eIdx && isOpen(toks[k], quotes) && toks[k - 1].cap && titleQuote(text.slice(...quotes[toks[k].quote]))) {
+          const end = quotes[toks[k].quote][1];
+          while (k <= eIdx && toks[k].s < end) { k++; }
+        }
       }
     }
     // "said in a statement", "said on Monday", "said Tuesday": part of the cue when it stands between cue and content.
@@ -476,11 +577,20 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     // '"Q," X said at the meeting.': the quotation before wins over the words after.
     const before = toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 1];
     const quoteBefore = !!before && before.sentence === toks[i].sentence && (isClose(before, quotes) || before.t === ',' && isClose(toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 2], quotes));
+    // A later quotation is the second part of the first ('"Q1," X told NBC on Monday, "Q2."') only after a
+    // comma and words of time and place; after a clause of its own ('as the crowd chanted "Q"', 'adding that
+    // "Q"'), it belongs to that clause, and the words of this cue are still the quotation before.
+    let part2 = -1, otherQuote = false;
     if (quoteBefore && !endsSentence && after.t !== ',' && after.t !== ':' && !isOpen(after, quotes)) {
+      const k0 = k;
       while (k <= eIdx && toks[k].quote < 0 && !/^[.!?;]$/.test(toks[k].t)) { k++; }
+      if (k <= eIdx && toks[k].quote >= 0) {
+        const plain = !toks.slice(k0, k).some(t => t.word && !t.cap && (t.low === 'that' || CUES.has(t.low) || OBJECT_CUES.has(t.low) || RELATIVE.test(t.low) || /ing$/.test(t.low) || /^(?:as|when|while|after|before|because|and|but)$/.test(t.low)));
+        if (isOpen(toks[k], quotes) && toks[k - 1].t === ',' && plain) { part2 = k; } else { otherQuote = true; k = k0; }
+      }
     }
     const after2 = toks[k];
-    const endsSentence2 = quoteBefore && (!after2 || after2.sentence !== toks[i].sentence || /^[.!?;]$/.test(after2.t));
+    const endsSentence2 = quoteBefore && (otherQuote || part2 >= 0 || !after2 || after2.sentence !== toks[i].sentence || /^[.!?;]$/.test(after2.t));
     if (!endsSentence && after.t === ':' && k + 1 > eIdx) {
       // "X said:" at the end of the paragraph: the content is in the next one.
       const f = make(text, toks, source, [cueA, cueB], [[toks[k].e, toks[k].e]]);
@@ -492,18 +602,35 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     }
     // 'He concluded, "Q."': a comma, then the quotation, and nothing of the sentence before the source.
     // 'Said Jane Roe, a nurse, "Q."': the inverted form that opens its sentence.
+    // 'Yet another said, "Q."' and 'Although talks stalled, an aide said, "Q."': a conjunction or a fronted
+    // subordinate clause before the source is not part of the words.
+    const lead = Math.max(sIdx, floor), src0 = source ? source[0] : cueA;
+    const fronted = !inverted && src0 > lead && (toks.slice(lead, src0).every(t => t.word && /^(?:but|and|yet|so|still|now|then|also|however)$/.test(t.low))
+      || toks[src0 - 1]?.t === ',' && /^(?:Although|Though|While|When|If|As|After|Before|Because|Since|Once|Despite|In|At|On|During)$/.test(toks[lead].t) && !toks.slice(lead, src0).some(t => t.quote >= 0));
     const quoteAfterComma = !!after && after.t === ',' && isOpen(toks[k + 1], quotes)
-      && (inverted ? cueA <= Math.max(sIdx, floor) : (source ? source[0] : cueA) <= Math.max(sIdx, floor) + (toks[Math.max(sIdx, floor)]?.word ? 0 : 1));
+      && (inverted ? cueA <= lead : fronted || src0 <= lead + (toks[lead]?.word ? 0 : 1));
     if (quoteAfterComma) { k++; }
     if (!endsSentence && !endsSentence2 && (after.t !== ',' || quoteAfterComma)) {
       // Content after the cue: "said (that) ...", "said: "..."".
       let cs = k;
+      // 'said of the senator, "Q"': the topic is not the words.
+      if (toks[cs].low === 'of' && base === 'say') {
+        let q = cs + 1;
+        while (q <= eIdx && toks[q].quote < 0 && q - cs < 12) { q++; }
+        if (q <= eIdx && isOpen(toks[q], quotes) && /^[,:]$/.test(toks[q - 1].t)) { cs = q; }
+      }
+      // 'told reporters on Monday that ...': time words before "that" are not the words said.
+      for (let q = cs; q <= eIdx && q - cs < 5 && toks[q].word && toks[q].quote < 0; q++) {
+        if (toks[q].low === 'that') { if (q > cs) { cs = q; } break; }
+        if (!(ADJUNCT.test(toks[q].low) || TIME_NOUN.test(toks[q].low) || /^(?:the|a|last|next|this|morning|afternoon|evening|night)$/.test(toks[q].low))) { break; }
+      }
       if (toks[cs].t === ':' || toks[cs].t === '—') { cs++; }
       if (cs > eIdx) { continue; }
-      if (!speech && !(toks[cs].low === 'that' || toks[cs].low === 'to' && INTENT.has(base) || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low)))) { continue; }
+      const objectVerb = base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse';
+      if (!speech && !(toks[cs].low === 'that' || toks[cs].low === 'to' && INTENT.has(base) || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low) || objectVerb && /^(?:him|her|them|us|me|himself|herself|themselves|itself|myself|ourselves)$/.test(toks[cs].low)))) { continue; }
       if ((base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse' || base === 'show' || base === 'find') && !toks.slice(cs, Math.min(eIdx, cs + 12) + 1).some(t => t.quote >= 0)) { continue; }
       const ce = endOfContent(toks, cs, eIdx, quotes);
-      if (onlyAdjunct(text.slice(toks[cs].s, ce))) { continue; }
+      if (onlyAdjunct(text.slice(toks[cs].s, ce)) || /^(?:that|this|it|so)$/i.test(text.slice(toks[cs].s, ce))) { continue; }
       pushFound(found, text, toks, quotes, source, [cueA, cueB], cs, ce, false);
       contentUntil = eIdx + 1;
       // Stop the content at a later cue's clause: handled by trimming when that cue is found.
@@ -531,8 +658,9 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     if (cs < 0 || cs > ce) { continue; }
     const parts: Array<[number, number]> = [[toks[cs].s, toks[ce].e]];
     // '"Q1," X said, "Q2."': the second part.
-    if (after && after.t === ',' && isOpen(toks[k + 1], quotes)) {
-      const q = quotes[toks[k + 1].quote];
+    const p2 = after && after.t === ',' && isOpen(toks[k + 1], quotes) ? k + 1 : part2;
+    if (p2 >= 0) {
+      const q = quotes[toks[p2].quote];
       parts.push([q[0], q[1]]);
       k = toks.findIndex(t => t.e === q[1]);
     } else if (!isClose(toks[ce], quotes) && !ing) {
@@ -540,7 +668,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       let c = k;
       while (c <= eIdx && c - k < 8 && toks[c].t !== ',' && toks[c].quote < 0 && (toks[c].word && !CUES.has(toks[c].low) || toks[c].t === '.' && ABBREVIATION.test(toks[c - 1].t))) { c++; }
       const n = toks[c + 1];
-      if (c <= eIdx && toks[c].t === ',' && n && c + 1 <= eIdx && (n.word && !CUES.has(n.low) && !/^(?:and|but|or|as|while|when|because|although|though|which|who|after|before|adding|noting)$/.test(n.low) || isOpen(n, quotes))) {
+      if (c <= eIdx && toks[c].t === ',' && n && c + 1 <= eIdx && (n.word && !CUES.has(n.low) && !/^(?:but|or|as|while|when|although|though|which|who|after|before|adding|noting)$/.test(n.low) || isOpen(n, quotes))) {
         const tail = endOfContent(toks, c + 1, eIdx, quotes);
         if (tail > n.s) { parts.push([n.s, tail]); k = eIdx; }
       }
@@ -564,6 +692,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       while (end > a.content.start && /[\s,;—–-]/.test(text[end - 1])) { end--; }
       const joined = /\s+(?:and|but)$/.exec(text.slice(a.content.start, end));
       if (joined) { end -= joined[0].length; }
+      while (end > a.content.start && /[\s,;—–-]/.test(text[end - 1])) { end--; }
       if (end > a.content.start) { a.content = sp(text, a.content.start, end); a.parts = [a.content]; a.direct = QUOTED.test(a.content.text); }
     }
   }
@@ -583,17 +712,24 @@ const OBJECT_STOP = /^(?:who|which|while|because|but|although|though|after|befor
 const TIME_NOUN = /^(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|time)$/;
 
 /** Last token of the object (and what hangs on it) that starts at toks[k]; -1 when there is none. */
-function objectEnd(toks: Token[], k: number, eIdx: number, quotes: Array<[number, number]>): number {
+function objectEnd(toks: Token[], k: number, eIdx: number, quotes: Array<[number, number]>, anyWord = false): number {
   const first = toks[k];
   if (!first || k > eIdx || first.sentence !== toks[k - 1]?.sentence) { return -1; }
-  if (!(isOpen(first, quotes) || first.word && first.quote < 0 && (first.cap || DETERMINERS.has(first.low) || OBJECT_PRONOUN.test(first.low) || /^\d/.test(first.t) || /[’']s$/.test(first.low)))) { return -1; }
+  if (!(isOpen(first, quotes) || anyWord && first.word && first.quote < 0 && !BOUNDARY_WORDS.has(first.low) || first.word && first.quote < 0 && (first.cap || DETERMINERS.has(first.low) || OBJECT_PRONOUN.test(first.low) || /^\d/.test(first.t) || /[’']s$/.test(first.low)))) { return -1; }
   let last = -1;
   for (let j = k; j <= eIdx && j - k < 40; j++) {
     const t = toks[j];
     if (t.quote >= 0) { while (j + 1 <= eIdx && toks[j + 1].quote === t.quote) { j++; } last = j; continue; }
+    // "Mrs. Clinton", "Sen. Jane Roe (D-Ore.)": abbreviations and party tags stay in the object.
+    if (t.t === '.' && ABBREVIATION.test(toks[j - 1]?.t ?? '') && toks[j + 1]?.cap && j + 1 <= eIdx) { continue; }
+    if (t.t === '(' && j > k && toks[j - 1].cap) {
+      let c = j + 1;
+      while (c <= eIdx && c - j < 7 && toks[c].t !== ')' && toks[c].quote < 0 && toks[c].t !== ',') { c++; }
+      if (c <= eIdx && toks[c].t === ')' && toks[j + 1].cap) { j = c; last = c; continue; }
+    }
     if (!t.word) { if (/^[,;:.!?—–()]$/.test(t.t)) { break; } continue; }
     // A verb that starts a clause of its own ("and said", "saying"), not a noun that looks like one ("the plan").
-    if (j > k && !t.cap && (CUES.has(t.low) && /(?:ed|ing|said|told|wrote|says|thought)$/.test(t.low) && !/^(?:the|a|an|his|her|their|its|for|of|about|by)$/.test(toks[j - 1].low) || OBJECT_STOP.test(t.low))) { break; }
+    if (j > k && !t.cap && (CUES.has(t.low) && /(?:ed|ing|said|told|wrote|says|thought)$/.test(t.low) && !/^(?:the|a|an|his|her|their|its|for|of|about|by)$/.test(toks[j - 1].low) && !(toks[j - 2]?.low === 'what' && SUBJECT_PRONOUNS.has(toks[j - 1].low)) || OBJECT_STOP.test(t.low)) || j > k && t.cap && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.low)) { break; }
     if (j > k && (t.low === 'this' || t.low === 'last' || t.low === 'next') && TIME_NOUN.test(toks[j + 1]?.low ?? '')) { break; }
     if (t.low === 'and' && toks[j + 1] && (CUES.has(toks[j + 1].low) || OBJECT_CUES.has(toks[j + 1].low) || AUXILIARY.has(toks[j + 1].low))) { break; }
     last = j;
@@ -613,17 +749,77 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
   const spans = found.slice();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (t.t === ':' && t.quote < 0 && i > 0 && toks[i - 1].word && toks[i - 1].cap && toks[i - 1].quote < 0 && isOpen(toks[i + 1], quotes) && !claimed.has(i - 1) && !inside(i - 1) && !inside(i + 1)) {
+      // 'Pollsters agree - Jane Roe: "Q"', 'More from Roe: "Q"': a name, a colon, then the words. The colon is the cue.
+      const sIdx = sentStart.get(t.sentence)!;
+      let a = leftPhrase(toks, i - 1, sIdx);
+      // "Jane Roe and John Doe:": a list of names after a dash or at the start.
+      let w = i - 1;
+      while (w - 1 >= sIdx && i - w < 8 && toks[w - 1].quote < 0 && (toks[w - 1].word && (toks[w - 1].cap || toks[w - 1].low === 'and') || toks[w - 1].t === '.' && ABBREVIATION.test(toks[w - 2]?.t ?? ''))) { w--; }
+      if (toks[w].cap && (w === sIdx || /^[-—–]$/.test(toks[w - 1].t)) && (a < 0 || w < a)) { a = w; }
+      if (a >= 0 && i - a <= 8 && toks.slice(a, i).filter(x => x.word && x.cap).length >= 1 && !PRONOUNS.has(toks[i - 1].low) && (a === sIdx || /^[-—–]$/.test(toks[a - 1].t) || toks[a - 1].low === 'from' && toks[a - 2]?.low === 'more')) {
+        const q = quotes[toks[i + 1].quote];
+        found.push(make(text, toks, [a, i - 1], [i, i], [[q[0], q[1]]]));
+        markClaimed(claimed, [a, i - 1], i, i);
+        continue;
+      }
+    }
     if (!t.word || t.quote >= 0 || claimed.has(i)) { continue; }
-    if (t.low === 'asked' && (i === sentStart.get(t.sentence) || /^(?:when|after|once|if)$/.test(toks[i - 1].low) && i - 1 === sentStart.get(t.sentence))) {
-      // 'Asked whether the plan would pass, the mayor ...': the question put to the subject, with no source.
+    const whenAsked = /^(?:when|after|once|if)$/.test(toks[i - 1]?.low ?? '') && toks[i - 1].sentence === t.sentence && toks[i - 1].quote < 0;
+    if (t.low === 'asked' && (i === sentStart.get(t.sentence) || whenAsked && (i - 1 === sentStart.get(t.sentence) || toks[i - 2]?.sentence === t.sentence && (toks[i - 2].word || toks[i - 2].t === ',' || isClose(toks[i - 2], quotes))))) {
+      // 'Asked whether the plan would pass, the mayor ...', '"No," she said when asked whether ...': the question
+      // put to the subject, with no source; 'Asked by a reporter whether ...': the one who asked is named.
       let cs = i + 1;
-      while (cs < toks.length && cs - i <= 2 && toks[cs].word && /ly$/.test(toks[cs].low)) { cs++; }
+      let asker: [number, number] | null = null;
+      if (toks[cs]?.low === 'by' && toks[cs + 1]?.word) {
+        let b = cs + 1;
+        while (b + 1 < toks.length && b - cs < 6 && toks[b + 1].word && toks[b + 1].quote < 0 && !/^(?:whether|if|who|what|why|how|when|where|which|about|to|on)$/.test(toks[b + 1].low)) { b++; }
+        if (nounPhrase(toks, cs + 1, b)) { asker = [cs + 1, b]; cs = b + 1; }
+      }
+      while (cs < toks.length && cs - i <= 4 && toks[cs].word && (/ly$/.test(toks[cs].low) || ADJUNCT.test(toks[cs].low) || TIME_NOUN.test(toks[cs].low))) { cs++; }
       if (!/^(?:whether|if|who|what|why|how|when|where|which|about)$/.test(toks[cs]?.low ?? '')) { continue; }
       let last = cs;
-      while (last + 1 < toks.length && toks[last + 1].sentence === t.sentence && !(toks[last + 1].quote < 0 && /^[,;:.!?—–]$/.test(toks[last + 1].t))) { last++; }
-      if (toks[last + 1]?.t !== ',') { continue; }
-      found.push(make(text, toks, null, [i, i], [[toks[cs].s, toks[last].e]]));
-      markClaimed(claimed, null, i, i);
+      while (last + 1 < toks.length && toks[last + 1].sentence === t.sentence && !(toks[last + 1].quote < 0 && /^[,;:.!?—–]$/.test(toks[last + 1].t)) && !(isClose(toks[last], quotes) && toks[last - 1]?.t === ',')) { last++; }
+      const commaIn = isClose(toks[last], quotes) && toks[last - 1]?.t === ',';
+      // At the start of a sentence the question runs to its comma; after "when", to the end of the clause.
+      if (toks[last + 1]?.t !== ',' && !commaIn && !(whenAsked && i - 1 !== sentStart.get(t.sentence))) { continue; }
+      found.push(make(text, toks, asker, [i, i], [[toks[cs].s, toks[last].e]]));
+      markClaimed(claimed, asker, i, i);
+      continue;
+    }
+    if (t.low === 'put' && toks[i + 1]?.low === 'it' && toks[i + 1].quote < 0 && !inside(i)) {
+      // 'As the mayor put it, "Q."' and 'Q, as the mayor put it.': the words are the clause beside the "as".
+      const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
+      let cueA = i;
+      while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low)) { cueA--; }
+      const a = cueA - 1 > sIdx ? leftPhrase(toks, cueA - 1, sIdx) : -1;
+      if (a >= 1 && toks[a - 1].low === 'as' && toks[a - 1].sentence === t.sentence && !claimed.has(a)) {
+        const as = a - 1;
+        let part: [number, number] | null = null;
+        if (toks[i + 2]?.t === ',' && i + 3 <= eIdx && toks[i + 3].sentence === t.sentence) {
+          part = [toks[i + 3].s, endOfContent(toks, i + 3, eIdx, quotes)];
+        } else if (as - 1 > sIdx && toks[as - 1].t === ',' && (!toks[i + 2] || toks[i + 2].sentence !== t.sentence || /^[.!?]$/.test(toks[i + 2].t))) {
+          part = [toks[sIdx].s, toks[as - 2].e];
+        }
+        if (part && part[1] > part[0]) {
+          found.push(make(text, toks, [a, cueA - 1], [cueA, i + 1], [part]));
+          markClaimed(claimed, [a, cueA - 1], cueA, i + 1);
+          continue;
+        }
+      }
+    }
+    if (t.low === 'referring' && toks[i + 1]?.low === 'to' && toks[i + 2]?.word && toks[i + 2].quote < 0 && (toks[i - 1]?.t === ',' || isClose(toks[i - 1], quotes) && text[toks[i - 1].s - 1] === ',')) {
+      // '"Q," she said, referring to the mayor.': what the speaker meant, up to the next comma.
+      const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
+      const lastFound = [...found].reverse().find(f => f.cue && f.cue.start >= toks[sIdx].s && f.cue.start < t.s);
+      let last = i + 2;
+      while (last + 1 <= eIdx && !(toks[last + 1].quote < 0 && /^[,;:.!?—–()]$/.test(toks[last + 1].t))) { last++; }
+      if (lastFound?.source) {
+        const f = make(text, toks, null, [i, i + 1], [[toks[i + 2].s, toks[last].e]]);
+        f.source = lastFound.source;
+        found.push(f);
+        markClaimed(claimed, null, i, i + 1);
+      }
       continue;
     }
     if (t.low === 'expected' && toks[i + 1]?.low === 'to' && toks[i + 2]?.word && toks[i + 2].quote < 0 && !spans.some(f => f.parts.some(p => p.start <= t.s && t.s < p.end))) {
@@ -659,9 +855,28 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
     if (!prev || prev.sentence !== t.sentence || prev.quote >= 0 || inside(cueA - 1) && !claimed.has(cueA - 1)) { continue; }
     // "Republicans who backed him": only a relative pronoun or a whole noun phrase is a subject.
     let source: [number, number] | null = null;
-    if (prev.low === 'who') { source = [cueA - 1, cueA - 1]; }
-    else if (prev.word || prev.t === ')') { const a = leftPhrase(toks, cueA - 1, sIdx); if (a >= 0) { source = [a, cueA - 1]; } }
-    if (!source || claimed.has(source[0]) || claimed.has(source[1])) { continue; }
+    // "X questioned the science and criticized the deal": a coordinated verb shares the subject before.
+    let sharedSource: Span | null = null;
+    if ((prev.low === 'and' || prev.low === 'but') && objectBase) {
+      const before = [...found].reverse().find(f => f.source && f.cue && f.cue.start >= toks[sIdx].s && f.cue.end <= prev.s);
+      if (before) { sharedSource = before.source; source = [cueA - 1, cueA - 1]; }
+    }
+    if (sharedSource) { /* the subject of the verb before */ }
+    else if (prev.low === 'who') { source = [cueA - 1, cueA - 1]; }
+    else if (prev.word || prev.t === ')') {
+      // "Jane Roe on Friday endorsed": a time phrase between the subject and the verb.
+      let end = cueA - 1;
+      if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(toks[end].low) && end - 1 > sIdx) { end -= /^(?:on|last|this)$/.test(toks[end - 1].low) ? 2 : 1; }
+      const a = leftPhrase(toks, end, sIdx);
+      if (a >= 0) { source = [a, end]; }
+    } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes) && !evidence) {
+      // "Jane Roe, a lawyer for the city, endorsed ...": the name before the appositive.
+      const a = appositiveSubject(toks, cueA - 1, sIdx, quotes);
+      if (a >= 0) { source = [a, cueA - 1]; }
+    }
+    // A subject another cue already has may act again ("X endorsed Y, saying ..."); a cue's words may not.
+    const taken = (k: number): boolean => claimed.has(k) && !found.some(f => f.source && f.source.start <= toks[k].s && toks[k].s < f.source.end);
+    if (!source || taken(source[0]) || taken(source[1])) { continue; }
     if (evidence && !EVIDENCE.has(toks[source[1]].low)) { continue; }
     let cueB = i;
     let cs = i + 1;
@@ -674,13 +889,16 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       if (cs > eIdx || !(toks[cs].word || isOpen(toks[cs], quotes))) { continue; }
       ce = endOfContent(toks, cs, eIdx, quotes);
     } else {
-      const last = objectEnd(toks, cs, eIdx, quotes);
+      // "expressed deep regret": a feeling expressed needs no determiner.
+      const last = objectEnd(toks, cs, eIdx, quotes, objectBase === 'express' || objectBase === 'voice');
       if (last < cs) { continue; }
       ce = toks[last].e;
     }
     if (ce <= toks[cs].s) { continue; }
-    found.push(make(text, toks, source, [cueA, cueB], [[toks[cs].s, ce]]));
-    markClaimed(claimed, source, cueA, cueB);
+    const f = make(text, toks, sharedSource ? null : source, [cueA, cueB], [[toks[cs].s, ce]]);
+    if (sharedSource) { f.source = sharedSource; }
+    found.push(f);
+    markClaimed(claimed, sharedSource ? null : source, cueA, cueB);
   }
 }
 
@@ -991,11 +1209,14 @@ export default function attributions() {
           let first = true;
           for (const [a, b] of qs) {
             if (a < lastEnd || covered(a)) { continue; }
+            // 'she told ABC's "This Week." "Q2"': the title of a programme is part of the sentence's tail.
+            if (first && at > lastEnd && titleQuote(text.slice(a, b)) && sentenceTail(text.slice(at, a)) && !/[.!?]\s*$/.test(text.slice(at, a))) { at = b; continue; }
             // The rest of the attribution's own sentence may stand between ("...," she told AFP on Monday. "...").
-            if (!(/^[\s.,;:!?—–-]*$/.test(text.slice(at, a)) || first && at > lastEnd && sentenceTail(text.slice(at, a)))) { break; }
+            // ... and it must end there: '" X says in the ad titled "Q2"' is a title, not more of the words.
+            if (!(/^[\s.,;:!?—–-]*$/.test(text.slice(at, a)) || first && at > lastEnd && sentenceTail(text.slice(at, a)) && /[.!?]\s*$/.test(text.slice(at, a)))) { break; }
             first = false;
             // '"Q1," X said, suggesting a compromise. "Q2."': the speaker's participle does not change speakers.
-            if (found.some(g => g !== f && (g.cue?.start ?? 0) >= at && (g.cue?.start ?? 0) < a && !(g.source === f.source || /ing$/.test(g.cue!.text) && g.content.end <= a))) { break; }
+            if (found.some(g => g !== f && (g.cue?.start ?? 0) >= at && (g.cue?.start ?? 0) < a && !(g.source === f.source || (/ing$/.test(g.cue!.text) || /^who$/i.test(g.source?.text ?? '')) && g.content.end <= a))) { break; }
             f.parts.push(span(source, a, b));
             at = b;
           }
@@ -1067,9 +1288,23 @@ function headline(text: string, from: number, to: number): Found | null {
 
 /** The rest of one sentence, without quotations: "told AFP on Monday." */
 function sentenceTail(gap: string): boolean {
+  gap = gap.replace(/["“][^"“”]{1,60}["”]/g, m => titleQuote(m) ? 'Title' : m);
   if (QUOTED.test(gap) || gap.length > 240) { return false; }
   const plain = gap.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|St|Jr|Sr|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|No|Ft|Mt|[A-Z])\./g, '');
   return !/[.!?]\s+\S/.test(plain.trim());
+}
+
+/** The quotation opening at toks[k] reads as a title ("War and Peace"), by its words. */
+function titleTokens(toks: Token[], k: number, quotes: Array<[number, number]>): boolean {
+  const q = toks[k].quote, words: string[] = [];
+  for (let j = k; j < toks.length && toks[j].quote === q; j++) { if (toks[j].word) { words.push(toks[j].t); } if (/^[.!?]$/.test(toks[j].t) && j + 1 < toks.length && toks[j + 1].quote === q && toks[j + 1].word) { return false; } }
+  return words.length > 0 && words.length <= 8 && /^\p{Lu}/u.test(words[0]) && words.every(w => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w)) && quotes[q] !== undefined;
+}
+
+/** A quoted title: "This Week", "Good Morning America." Short, with its longer words capitalised. */
+function titleQuote(q: string): boolean {
+  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu) ?? [];
+  return words.length > 0 && words.length <= 8 && /^\p{Lu}/u.test(words[0] ?? "") && words.every(w => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w)) && !/[.!?]\s+\S/.test(q) && !/[,;:]\s/.test(q);
 }
 
 function span(text: string, start: number, end: number): Span { return { start, end, text: text.slice(start, end) }; }

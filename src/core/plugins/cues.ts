@@ -92,7 +92,7 @@ economist analyst strategist adviser advisor aide official officials spokesperso
  */
 const OBJECT_BASES = `endorse support back oppose criticize criticise defend praise blast slam attack reject condemn denounce
 applaud welcome dismiss mock accuse blame fault hail laud ridicule dispute deride lambaste chide scold rebuke tout
-decry excoriate berate disparage commend congratulate thank`;
+decry excoriate berate disparage commend congratulate thank express voice`;
 export const OBJECT_CUES = new Map<string, string>();
 for (const base of OBJECT_BASES.split(/\s+/).filter(Boolean)) {
   const [, third, past] = inflect(base);
