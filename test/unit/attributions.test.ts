@@ -524,5 +524,45 @@ describe('attributions', () => {
       assert.equal(find(r, 'The pier is closed').source?.text, 'The notice');
       assert.ok(!r.attributions.some(x => x.content.text.includes('War and Peace')));
     });
+
+    it('reads a name with an appositive too long to read piece by piece before "said," and a quotation', () => {
+      const r = analyse('Ines Albrecht, a retired ferry captain who has sailed the northern route for more than thirty years and still pilots the summer boats, said, "The harbour has never been this quiet."');
+      const a = find(r, 'The harbour has never been this quiet');
+      assert.equal(a.source?.text, 'Ines Albrecht, a retired ferry captain who has sailed the northern route for more than thirty years and still pilots the summer boats,');
+      assert.equal(a.cue?.text, 'said');
+      assert.equal(a.content.text, '"The harbour has never been this quiet."');
+      spansExact(r);
+    });
+
+    it('reads a statement issued before a colon, with the words after it or in the next paragraph', () => {
+      const r = analyse('The harbour board issued the following statement: "The ferry will run again on Monday."\n\nThe mayor released a brief statement:\n\n"We thank the crews for their patience."');
+      const a = find(r, 'The ferry will run again');
+      assert.equal(a.source?.text, 'The harbour board');
+      assert.equal(a.cue?.text, 'issued the following statement:');
+      assert.equal(a.content.text, '"The ferry will run again on Monday."');
+      const b = find(r, 'We thank the crews');
+      assert.equal(b.source?.text, 'The mayor');
+      assert.equal(b.cue?.text, 'released a brief statement:');
+      assert.equal(b.content.text, '"We thank the crews for their patience."');
+      spansExact(r);
+    });
+
+    it('reads words chanted by a crowd and a reply "shot back"', () => {
+      const r = analyse('Outside the hall, the strikers chanted "Fair pay now!" The manager shot back, "Nobody here is listening."');
+      const a = find(r, 'Fair pay now!');
+      assert.equal(a.source?.text, 'the strikers');
+      assert.equal(a.cue?.text, 'chanted');
+      const b = find(r, 'Nobody here is listening');
+      assert.equal(b.source?.text, 'The manager');
+      assert.equal(b.cue?.text, 'shot back');
+      spansExact(r);
+    });
+
+    it('tokenizes words joined by apostrophes, hyphens and stops, letters outside ASCII and CRLF breaks as before', () => {
+      const r = analyse('"Ça va très bien," said Zoë Ångström-Ødegaard.\r\n\r\n"It\'s the U.S. plan," O\'Neill said.');
+      assert.equal(find(r, 'Ça va très bien').source?.text, 'Zoë Ångström-Ødegaard');
+      assert.equal(find(r, 'the U.S. plan').source?.text, "O'Neill");
+      spansExact(r);
+    });
   });
 });

@@ -8,7 +8,7 @@ import type { Root, Paragraph, Sentence } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Attribution, Span, Quote } from '../model.js';
 import { dataOf } from '../context.js';
-import { memoParagraph, registerCache } from '../memo.js';
+import { memoRelative, registerCache } from '../memo.js';
 import { CUES, SPEECH, THOUGHT, INTENT, TELLING, AUXILIARY, PRONOUNS, TITLES, OBJECT_CUES, REFUSAL, EVIDENCE } from './cues.js';
 
 interface Token {
@@ -29,7 +29,6 @@ export interface Found {
   colon?: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
 const OPEN_MARK = /^["“„‟]$/;
 const ANY_MARK = /^["“”„‟]$/;
 /** Quoted words: a double mark, or two apostrophes standing for one. */
@@ -44,21 +43,65 @@ const RELATIVE = /^(?:who|which|that|whose)$/;
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|Rev|Gen|U\.S|U\.N|[A-Z])$/;
 
+/** Kinds of a code unit or code point: 1 a letter or digit, 2 also an uppercase letter, 4 white space. */
+const KIND = new Map<number, number>();
+function kindOf(code: number): number {
+  let k = KIND.get(code);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(code);
+    k = (/[\p{L}\p{N}]/u.test(ch) ? 1 : 0) | (/\p{Lu}/u.test(ch) ? 2 : 0) | (/\s/u.test(ch) ? 4 : 0);
+    KIND.set(code, k);
+  }
+  return k;
+}
+const ASCII_KIND = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0) | (/[A-Z]/.test(String.fromCharCode(c)) ? 2 : 0) | (/\s/.test(String.fromCharCode(c)) ? 4 : 0));
+/** The kind of one UTF-16 code unit taken alone (a lone surrogate is neither a letter nor a space). */
+const unitKind = (code: number): number => code < 128 ? ASCII_KIND[code] : kindOf(code);
+/** The kind of the code point at `i` and its length in code units. */
+function pointAt(text: string, i: number): number {
+  const code = text.codePointAt(i)!;
+  return code < 128 ? ASCII_KIND[code] : kindOf(code);
+}
+const pointLength = (text: string, i: number): number => text.codePointAt(i)! > 0xffff ? 2 : 1;
+
+/**
+ * The tokens of text[from..to): what the token pattern (`[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S` with the u flag) would
+ * match, read with a scanner instead of one regular expression match per token.
+ */
 function tokenize(text: string, from: number, to: number, sentenceEnds: number[], quotes: Array<[number, number]>): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = from;
+  const n = text.length;
   let sentence = 0, q = 0, last = from;
-  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
-    const s = m.index, e = Math.min(s + m[0].length, to);
+  let i = from;
+  while (i < to) {
+    // Skip white space.
+    let k = pointAt(text, i);
+    if (k & 4) { i += pointLength(text, i); continue; }
+    const s = i;
+    if (k & 1) {
+      i += pointLength(text, i);
+      for (;;) {
+        while (i < n && pointAt(text, i) & 1) { i += pointLength(text, i); }
+        const c = text.charCodeAt(i);
+        // ’ ' - . &
+        if (i + 1 < n && (c === 0x2019 || c === 39 || c === 45 || c === 46 || c === 38) && pointAt(text, i + 1) & 1) { i++; continue; }
+        break;
+      }
+    } else {
+      i += pointLength(text, i);
+    }
+    const e = Math.min(i, to);
     let gap = s - last;
-    for (let i = last; i + 1 < s; i++) { if (text[i] === '\r' && text[i + 1] === '\n') { gap--; } }
+    for (let j = last; j + 1 < s; j++) { if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) { gap--; } }
     last = e;
     while (sentence < sentenceEnds.length - 1 && s >= sentenceEnds[sentence]) { sentence++; }
     while (q < quotes.length && quotes[q][1] <= s) { q++; }
     const inQuote = q < quotes.length && quotes[q][0] <= s && s < quotes[q][1] ? q : -1;
     const t = text.slice(s, e);
-    const word = /[\p{L}\p{N}]/u.test(t[0]);
-    out.push({ s, e, t, low: t.toLowerCase(), word, cap: word && /\p{Lu}/u.test(t[0]), sentence, quote: inQuote, gap });
+    k = unitKind(t.charCodeAt(0));
+    const word = (k & 1) !== 0;
+    out.push({ s, e, t, low: t.toLowerCase(), word, cap: word && (k & 2) !== 0, sentence, quote: inQuote, gap });
+    if (e < i) { break; }
   }
   return out;
 }
@@ -74,7 +117,9 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   if (!tok.word || tok.quote >= 0 || tok.cap && i > 0 && toks[i - 1].sentence === tok.sentence) { return null; }
   if (tok.low === 'according' && toks[i + 1]?.low === 'to') { return 'according'; }
   const prev = toks[i - 1];
-  if (/^(?:point|points|pointed|pointing)$/.test(tok.low) && toks[i + 1]?.low === 'out' && toks[i + 2] && (toks[i + 2].low === 'that' || toks[i + 2].t === ',' || toks[i + 2].t === ':' || isOpen(toks[i + 2], quotes) || toks[i + 2].sentence !== tok.sentence || toks[i + 2].t === '.')) { return 'point'; }
+  // "shot back", "fired back": a reply, when the words or a stop follow.
+  if (toks[i + 1]?.low === 'back' && /^(?:shot|shoots|shooting|fired|fires|firing)$/.test(tok.low) && toks[i + 2] && (toks[i + 2].t === ',' || toks[i + 2].t === ':' || isOpen(toks[i + 2], quotes) || toks[i + 2].sentence !== tok.sentence || toks[i + 2].t === '.')) { return 'point'; }
+  if (toks[i + 1]?.low === 'out' && /^(?:point|points|pointed|pointing)$/.test(tok.low) && toks[i + 2] && (toks[i + 2].low === 'that' || toks[i + 2].t === ',' || toks[i + 2].t === ':' || isOpen(toks[i + 2], quotes) || toks[i + 2].sentence !== tok.sentence || toks[i + 2].t === '.')) { return 'point'; }
   const base = CUES.get(tok.low) ?? genericCue(toks, i, quotes);
   if (!base) { return null; }
   // "who asked not to be named": a condition of anonymity, not a question.
@@ -108,6 +153,11 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   return base;
 }
 
+/** Does toks[k] close a quotation, or is it a comma right after one? */
+function afterQuote(toks: Token[], k: number, quotes: Array<[number, number]>): boolean {
+  return isClose(toks[k], quotes) || toks[k]?.t === ',' && isClose(toks[k - 1], quotes);
+}
+
 /**
  * A verb outside the lexicon that a quotation's position makes a cue: '"Q," beamed X.', '"Q," X beamed.',
  * 'X boomed: "Q"'. Newsroom prose uses many such verbs; the layout around a quotation is the reliable sign.
@@ -115,13 +165,12 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
 function genericCue(toks: Token[], i: number, quotes: Array<[number, number]>): string | null {
   const tok = toks[i];
   const prev = toks[i - 1], next = toks[i + 1];
-  const afterQuote = (k: number): boolean => isClose(toks[k], quotes) || toks[k]?.t === ',' && isClose(toks[k - 1], quotes);
   // 'The sign read: "Q"', '"Q," read one.': words written on something.
-  if (!tok.cap && (tok.low === 'read' || tok.low === 'reads') && (isOpen(next, quotes) && !titleTokens(toks, i + 1, quotes) || next && /^[:,]$/.test(next.t) && isOpen(toks[i + 2], quotes) || prev && afterQuote(i - 1) && next?.word)) { return 'generic'; }
+  if (!tok.cap && (tok.low === 'read' || tok.low === 'reads') && (isOpen(next, quotes) && !titleTokens(toks, i + 1, quotes) || next && /^[:,]$/.test(next.t) && isOpen(toks[i + 2], quotes) || prev && afterQuote(toks, i - 1, quotes) && next?.word)) { return 'generic'; }
   if (tok.cap || !/(?:ed|s)$/.test(tok.low) || tok.low.length < 4) { return null; }
-  if (/ed$/.test(tok.low) && prev && afterQuote(i - 1) && next?.cap) { return 'generic'; }
+  if (/ed$/.test(tok.low) && prev && afterQuote(toks, i - 1, quotes) && next?.cap) { return 'generic'; }
   if (/ed$/.test(tok.low) && (!next || next.sentence !== tok.sentence || next.t === '.' || next.t === ',')) {
-    for (let k = i - 1; k >= Math.max(0, i - 8); k--) { if (afterQuote(k)) { return 'generic'; } if (toks[k].quote >= 0) { break; } }
+    for (let k = i - 1; k >= Math.max(0, i - 8); k--) { if (afterQuote(toks, k, quotes)) { return 'generic'; } if (toks[k].quote >= 0) { break; } }
   }
   if (next?.t === ':' && isOpen(toks[i + 2], quotes)) { return 'generic'; }
   return null;
@@ -209,6 +258,21 @@ function appositiveSubject(toks: Token[], comma: number, lo: number, quotes: Arr
     end = c;
   }
   return -1;
+}
+
+/**
+ * toks[a..comma] is a name, then one appositive up to the comma: "Jane Roe, a nurse who has worked at the
+ * clinic since it opened,". The name runs to the first comma and is short; nothing in between is quoted or
+ * ends a clause.
+ */
+function longAppositive(toks: Token[], a: number, comma: number): boolean {
+  const first = toks[a];
+  if (!first.word || !first.cap || comma - a > 45) { return false; }
+  let c = a + 1;
+  while (c < comma && toks[c].t !== ',') { c++; }
+  if (c >= comma || c - a > 5 || leftPhrase(toks, c - 1, a) !== a || !toks[c - 1].cap) { return false; }
+  for (let k = a; k <= comma; k++) { if (toks[k].quote >= 0 || /^[;:()—–]$/.test(toks[k].t)) { return false; } }
+  return true;
 }
 
 /** Finite verbs and auxiliaries that a subject phrase never contains. */
@@ -422,7 +486,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       cueA -= 3;
       while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
     }
-    // "pointed out that ...": the particle belongs to the cue.
+    // "pointed out that ...", "shot back": the particle belongs to the cue.
     if (base === 'point') { cueB = i + 1; }
     // "is telling", "was saying": a progressive is a finite verb with its subject before it.
     const ing = /ing$/.test(toks[i].low) && !(cueA < i && /^(?:is|are|was|were|been|be|am)$/.test(toks[i - 1].low));
@@ -469,6 +533,11 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
           // "Jane Roe, speaking to reporters, said": the participle clause is not part of who she is.
           const cut = toks.slice(a + 1, cueA).findIndex((t, j) => /^(?:speaking|writing)$/.test(t.low) && toks[a + j].t === ',');
           source = [a, cut >= 0 ? a + cut - 1 : cueA - 1];
+        }
+        // 'Jane Roe, a friend of the mayor's who ran her office for a decade, said, "Q."': an appositive too long
+        // to read piece by piece, when a name opens the sentence and a quotation follows the verb.
+        if (!source && a < 0 && cueA === i && toks[i + 1] && /^[,:]$/.test(toks[i + 1].t) && isOpen(toks[i + 2], quotes) && longAppositive(toks, sIdx, cueA - 1)) {
+          source = [sIdx, cueA - 1];
         }
       }
     }
@@ -701,11 +770,24 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
 }
 
 /** Content that is nothing but time or place words ("Friday", "on Tuesday night"). */
+const ADJUNCT_WORD = /[\p{L}\p{N}]+/gu;
 function onlyAdjunct(content: string): boolean {
-  const words = content.match(/[\p{L}\p{N}]+/gu);
-  return !!words && words.every(w => ADJUNCT.test(w.toLowerCase()) || TIME_NOUN.test(w.toLowerCase()) || /^(?:night|morning|afternoon|evening|\d+)$/i.test(w));
+  // Word by word, stopping at the first that is not a time or place word.
+  ADJUNCT_WORD.lastIndex = 0;
+  let any = false;
+  for (let m = ADJUNCT_WORD.exec(content); m; m = ADJUNCT_WORD.exec(content)) {
+    const w = m[0], low = w.toLowerCase();
+    if (!(ADJUNCT.test(low) || TIME_NOUN.test(low) || /^(?:night|morning|afternoon|evening|\d+)$/i.test(w))) { return false; }
+    any = true;
+  }
+  return any;
 }
 
+/** What a subject issues before a colon and its words: "released the following statement:". */
+const STATEMENT_NOUN = new Set(['statement', 'statements', 'message', 'tweet', 'tweets', 'post', 'remarks', 'comment', 'comments', 'response', 'reply', 'note', 'letter', 'email', 'words']);
+const STATEMENT_MODIFIER = /^(?:the|a|an|this|these|his|her|their|its|following|short|brief|written|new|same|lengthy|long|terse|joint|separate|official|public)$/;
+const ISSUE_VERB = /^(?:issued|issues|released|releases|put|puts|sent|sends|gave|gives|posted|posts|offered|offers|provided|provides|shared|shares|wrote|writes|published|publishes|tweeted|tweets|added|adds|made|makes|delivered|delivers)$/;
+const EVIDENCE_VERBS = new Set(['show', 'shows', 'showed', 'shown', 'found', 'finds', 'find']);
 const OBJECT_PRONOUN = /^(?:him|her|them|it|us|me|you|what|how|whether|why)$/;
 /** Words after an object that start a time or place adjunct, not more of the object ("endorsed Y on Tuesday"). */
 const OBJECT_STOP = /^(?:who|which|while|because|but|although|though|after|before|when|since|as|saying|calling|adding|arguing|noting|on|during|at|yesterday|today|tonight|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
@@ -749,6 +831,26 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
   const spans = found.slice();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (t.t === ':' && t.quote < 0 && i > 2 && toks[i - 1].word && !toks[i - 1].cap && STATEMENT_NOUN.has(toks[i - 1].low) && (isOpen(toks[i + 1], quotes) && !inside(i + 1) || i === toks.length - 1) && !claimed.has(i - 1) && !inside(i - 1)) {
+      // 'The mayor issued the following statement: "Q"': a verb of issuing, its statement, a colon, then the words
+      // (or, with the colon at the paragraph's end, the next paragraph).
+      const sIdx = sentStart.get(t.sentence)!;
+      let v = i - 2;
+      while (v > sIdx && i - 1 - v <= 3 && toks[v].word && !toks[v].cap && STATEMENT_MODIFIER.test(toks[v].low)) { v--; }
+      if (v > sIdx && toks[v].word && !toks[v].cap && toks[v].quote < 0 && ISSUE_VERB.test(toks[v].low) && !claimed.has(v)) {
+        let cueA = v;
+        while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
+        const a = toks[cueA - 1]?.word ? leftPhrase(toks, cueA - 1, sIdx) : -1;
+        if (a >= 0 && (toks[a].cap || DETERMINERS.has(toks[a].low) || SUBJECT_PRONOUNS.has(toks[a].low)) && clauseOpens(toks, a, sIdx, quotes) && !claimed.has(a) && !inside(a)) {
+          const q = i + 1 < toks.length ? quotes[toks[i + 1].quote] : [t.e, t.e];
+          const f = make(text, toks, [a, cueA - 1], [cueA, i], [[q[0], q[1]]]);
+          if (i + 1 >= toks.length) { f.colon = true; }
+          found.push(f);
+          markClaimed(claimed, [a, cueA - 1], cueA, i);
+          continue;
+        }
+      }
+    }
     if (t.t === ':' && t.quote < 0 && i > 0 && toks[i - 1].word && toks[i - 1].cap && toks[i - 1].quote < 0 && isOpen(toks[i + 1], quotes) && !claimed.has(i - 1) && !inside(i - 1) && !inside(i + 1)) {
       // 'Pollsters agree - Jane Roe: "Q"', 'More from Roe: "Q"': a name, a colon, then the words. The colon is the cue.
       const sIdx = sentStart.get(t.sentence)!;
@@ -765,7 +867,7 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       }
     }
     if (!t.word || t.quote >= 0 || claimed.has(i)) { continue; }
-    const whenAsked = /^(?:when|after|once|if)$/.test(toks[i - 1]?.low ?? '') && toks[i - 1].sentence === t.sentence && toks[i - 1].quote < 0;
+    const whenAsked = t.low === 'asked' && /^(?:when|after|once|if)$/.test(toks[i - 1]?.low ?? '') && toks[i - 1].sentence === t.sentence && toks[i - 1].quote < 0;
     if (t.low === 'asked' && (i === sentStart.get(t.sentence) || whenAsked && (i - 1 === sentStart.get(t.sentence) || toks[i - 2]?.sentence === t.sentence && (toks[i - 2].word || toks[i - 2].t === ',' || isClose(toks[i - 2], quotes))))) {
       // 'Asked whether the plan would pass, the mayor ...', '"No," she said when asked whether ...': the question
       // put to the subject, with no source; 'Asked by a reporter whether ...': the one who asked is named.
@@ -843,9 +945,9 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       }
     }
     const objectBase = !t.cap ? OBJECT_CUES.get(t.low) : undefined;
-    const callFor = !t.cap && /^(?:called|calls)$/.test(t.low) && /^(?:for|on)$/.test(toks[i + 1]?.low ?? '');
+    const callFor = !t.cap && (t.low === 'called' || t.low === 'calls') && /^(?:for|on)$/.test(toks[i + 1]?.low ?? '');
     const refusal = !t.cap && REFUSAL.has(t.low) && toks[i + 1]?.low === 'to' && toks[i + 2]?.word;
-    const evidence = !t.cap && /^(?:show|shows|showed|shown|found|finds|find)$/.test(t.low);
+    const evidence = !t.cap && EVIDENCE_VERBS.has(t.low);
     if (!objectBase && !callFor && !refusal && !evidence) { continue; }
     if (spans.some(f => f.parts.some(p => p.start <= t.s && t.s < p.end))) { continue; }
     const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
@@ -997,7 +1099,7 @@ function namesIn(text: string): Array<{ at: number; name: string; titles: string
 
 // Chunk text -> its names: re-reading the whole document for names on every keystroke is what an edit must not do.
 const LIMIT = 20000;
-let namesCache = new Map<string, Array<{ at: number; name: string; titles: string[] }>>();
+let namesCache = new Map<string, Named[]>();
 registerCache({
   clear: () => { namesCache = new Map(); },
   swap: () => { const saved = namesCache; namesCache = new Map(); return () => { namesCache = saved; }; },
@@ -1028,17 +1130,18 @@ function documentNames(text: string, starts: number[]): Named[] {
     const chunk = text.slice(from, cuts[c + 1]);
     let found = namesCache.get(chunk);
     if (!found) {
-      found = namesIn(chunk);
+      // The title words before each name, read in the chunk itself: no name or title runs across a chunk's start.
+      found = namesIn(chunk).map(n => {
+        const titles = [...n.titles];
+        const before = chunk.slice(Math.max(0, n.at - 40), n.at).match(/((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u);
+        if (before) { for (const w of before[1].trim().split(/\s+/)) { titles.push(w.toLowerCase()); } }
+        return { at: n.at, name: n.name, titles };
+      });
       if (namesCache.size >= LIMIT) { namesCache.delete(namesCache.keys().next().value!); }
       namesCache.set(chunk, found);
     }
-    for (const n of found) {
-      const at = from + n.at;
-      const titles = [...n.titles];
-      const before = text.slice(Math.max(0, at - 40), at).match(/((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u);
-      if (before) { for (const w of before[1].trim().split(/\s+/)) { titles.push(w.toLowerCase()); } }
-      names.push({ at, name: n.name, titles });
-    }
+    // Shared with the cache: never changed.
+    for (const n of found) { names.push({ at: from + n.at, name: n.name, titles: n.titles }); }
   }
   return names;
 }
@@ -1052,7 +1155,10 @@ function firstFrom(names: Named[], at: number): number {
 
 function resolver(text: string, people: Array<{ name: string; titles: string[]; mentions: Span[] }>, starts: number[]): Resolver {
   const names = documentNames(text, starts);
-  for (const p of people) { for (const m of p.mentions) { names.push({ at: m.start, name: p.name, titles: p.titles.map(t => t.toLowerCase()) }); } }
+  for (const p of people) {
+    const titles = p.titles.map(t => t.toLowerCase());
+    for (const m of p.mentions) { names.push({ at: m.start, name: p.name, titles }); }
+  }
   names.sort((a, b) => a.at - b.at);
   let last: string | null = null;
   let lastAt = -1;
@@ -1065,7 +1171,7 @@ function resolver(text: string, people: Array<{ name: string; titles: string[]; 
     if (!list) { map.set(k, [n]); } else if (list[list.length - 1] !== n) { list.push(n); }
   };
   names.forEach((n, i) => {
-    file(bySurname, n.name.split(' ').at(-1)!, i);
+    file(bySurname, n.name.slice(n.name.lastIndexOf(' ') + 1), i);
     for (const t of n.titles) { file(byTitle, t, i); }
   });
   /** The latest name in `list` standing before `end`. */
@@ -1116,6 +1222,34 @@ function resolver(text: string, people: Array<{ name: string; titles: string[]; 
       return raw.replace(/^.*\bby\s+/, '').replace(/^(?:the|The)\s+/, '').replace(/[’']s(?:\s+own)?\s+\w+$/, '');
     },
   };
+}
+
+function moveSpan(x: Span, delta: number): Span { return { start: x.start + delta, end: x.end + delta, text: x.text }; }
+
+/** Copies of a paragraph's findings with every span moved by `delta`; a source two findings share stays shared. */
+function moveFound(list: readonly Found[], delta: number): Found[] {
+  const out: Found[] = new Array(list.length);
+  const sources: Span[] = [], moved: Span[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    let source: Span | null = null;
+    if (f.source) {
+      const k = sources.indexOf(f.source);
+      if (k >= 0) { source = moved[k]; } else { source = moveSpan(f.source, delta); sources.push(f.source); moved.push(source); }
+    }
+    const parts: Span[] = new Array(f.parts.length);
+    for (let j = 0; j < parts.length; j++) { parts[j] = moveSpan(f.parts[j], delta); }
+    const g: Found = { source, cue: f.cue && moveSpan(f.cue, delta), content: moveSpan(f.content, delta), parts, direct: f.direct, speaker: f.speaker };
+    if (f.colon !== undefined) { g.colon = f.colon; }
+    out[i] = g;
+  }
+  return out;
+}
+
+/** Does a part of one of `found` cover offset `a`? */
+function coveredBy(found: Found[], a: number): boolean {
+  for (const g of found) { for (const pt of g.parts) { if (pt.start <= a && a < pt.end) { return true; } } }
+  return false;
 }
 
 /**
@@ -1175,8 +1309,14 @@ export default function attributions() {
       const from = p.position!.start.offset!, to = p.position!.end.offset!;
       const qs = quoteRanges(data.quotes, from, to, quoteAt);
       ranges.push(qs);
-      const key = `attributions:${qs.map(([a, b]) => `${a - from}-${b - from}`).join(',')}`;
-      perParagraph.push(memoParagraph(key, p, () => analyseParagraph(text, p, qs)));
+      // The memo keeps each paragraph's findings relative to its start, shared and never changed; the document
+      // pass below changes its own copies (a fresh analysis uses what it just computed).
+      let fresh: Found[] | null = null;
+      const relative = memoRelative('attributions', p, (_t, paragraph, base) => {
+        fresh = analyseParagraph(text, paragraph, qs);
+        return moveFound(fresh, -base);
+      }, qs.map(([a, b]) => `${a - from}-${b - from}`).join(','));
+      perParagraph.push(fresh ?? moveFound(relative, from));
     }
     if (paragraphs.length > 1 && perParagraph[0].length === 0) {
       const h = headline(text, paragraphs[0].position!.start.offset!, paragraphs[0].position!.end.offset!);
@@ -1202,13 +1342,12 @@ export default function attributions() {
       }
       for (const f of found) {
         // Later sentences of this paragraph that are nothing but quotations continue it.
-        const covered = (a: number) => found.some(g => g.parts.some(pt => pt.start <= a && a < pt.end));
         const lastEnd = f.parts[f.parts.length - 1].end;
         if (f.direct) {
           let at = Math.max(lastEnd, f.cue?.end ?? 0, f.source?.end ?? 0);
           let first = true;
           for (const [a, b] of qs) {
-            if (a < lastEnd || covered(a)) { continue; }
+            if (a < lastEnd || coveredBy(found, a)) { continue; }
             // 'she told ABC's "This Week." "Q2"': the title of a programme is part of the sentence's tail.
             if (first && at > lastEnd && titleQuote(text.slice(a, b)) && sentenceTail(text.slice(at, a)) && !/[.!?]\s*$/.test(text.slice(at, a))) { at = b; continue; }
             // The rest of the attribution's own sentence may stand between ("...," she told AFP on Monday. "...").
@@ -1241,9 +1380,8 @@ export default function attributions() {
       f.speaker = f.source ? resolve.resolve(f.source) : null;
       // Spans were cut from the prose (markup blanked, and maybe from a memo of an identical paragraph
       // elsewhere): their text is re-read from the document itself.
-      const real = (x: Span): Span => span(source, x.start, x.end);
-      const a: Attribution = { source: f.source && real(f.source), cue: f.cue && real(f.cue), content: real(f.content), direct: f.direct, speaker: f.speaker };
-      if (f.parts.length > 1) { a.parts = f.parts.map(real); }
+      const a: Attribution = { source: f.source && span(source, f.source.start, f.source.end), cue: f.cue && span(source, f.cue.start, f.cue.end), content: span(source, f.content.start, f.content.end), direct: f.direct, speaker: f.speaker };
+      if (f.parts.length > 1) { a.parts = f.parts.map(x => span(source, x.start, x.end)); }
       out.push(a);
     }
     data.attributions = out;

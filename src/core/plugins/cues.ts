@@ -12,7 +12,7 @@ charge reiterate repeat echo demand propose recommend advise instruct acknowledg
 slam insist recount cite mention affirm assure contend theorize speculate tout decry denounce dismiss
 exclaim retort grumble mutter sigh scoff concur urge opine reason surmise guess figure imagine suspect
 doubt assume realize realise recognize recognise reckon add predict forecast announce threaten vow
-plan intend aim
+plan intend aim chant
 `;
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
@@ -55,6 +55,7 @@ export const SPEECH = new Set(`say tell add write argue warn urge emphasize emph
 claim assert maintain acknowledge admit concede recall reply respond answer ask suggest predict promise vow pledge tweet post
 continue conclude complain counter caution contend observe remark report testify confirm deny joke quip shout yell whisper
 boast brag lament muse exclaim retort grumble mutter scoff concur reiterate repeat allege charge write recount speak point
+chant
 `.split(/\s+/).filter(Boolean));
 
 /** Intentions and wishes, whose content is an infinitive: "plans to run", "hopes to win". */
