@@ -566,3 +566,70 @@ describe('attributions', () => {
     });
   });
 });
+
+describe('attributions: participles, phrasal cues and sentences after an exclamation', () => {
+  it('reads a new sentence after a quotation that ends in an exclamation and its attribution', () => {
+    const r = analyse('“The ferry will run!” Mayor Ines Varga posted. She added, “The pier opens at dawn.”\n\nDr. Obi Lantern said: “Fine.”');
+    const a = find(r, 'The pier opens at dawn');
+    assert.equal(a.source?.text, 'She');
+    assert.equal(a.cue?.text, 'added');
+    assert.equal(a.content.text, '“The pier opens at dawn.”');
+    const b = analyse('“We are done!” the chef said. He added that the kitchen would close.');
+    assert.equal(find(b, 'the kitchen would close').source?.text, 'He');
+    spansExact(r);
+  });
+
+  it('gives "by saying" and "upon saying" the sentence subject', () => {
+    const r = analyse('The coach ended the meeting by saying, “We train again on Monday.” Later the crowd cheered.');
+    const a = find(r, 'We train again on Monday');
+    assert.equal(a.source?.text, 'The coach');
+    assert.equal(a.cue?.text, 'saying');
+    const b = analyse('Olsen drew applause upon saying, “The bridge stays open.”');
+    assert.ok(find(b, 'The bridge stays open').source?.text.startsWith('Olsen'));
+    spansExact(r);
+  });
+
+  it('gives "issued a statement saying" and "a statement calling on" the sentence subject', () => {
+    const r = analyse('On Friday, the union issued a statement saying the talks had been “a waste of everyone’s time.”');
+    const a = find(r, 'a waste of everyone');
+    assert.equal(a.source?.text, 'the union');
+    assert.equal(a.content.text, 'the talks had been “a waste of everyone’s time.”');
+    const b = analyse('Hours later, the council released a statement calling on the residents “to stay indoors tonight” until the storm passes.');
+    const c = find(b, 'to stay indoors tonight');
+    assert.equal(c.source?.text, 'the council');
+    assert.equal(c.cue?.text, 'calling on');
+    spansExact(r);
+  });
+
+  it('reads "calling on" after an attribution as the same speaker', () => {
+    const r = analyse('“This is overdue,” Senator Ada Quist said in a statement, calling on the board to adopt “a clear rule” this year.');
+    const a = find(r, 'to adopt');
+    assert.equal(a.source?.text, 'Senator Ada Quist');
+    assert.equal(a.cue?.text, 'calling on');
+  });
+
+  it('reads "referred to ... as", "warned of" and "talked about" with a quotation in the object', () => {
+    const r = analyse('The governor referred to her rival as “a tireless worker” on Tuesday.');
+    const a = find(r, 'a tireless worker');
+    assert.equal(a.source?.text, 'The governor');
+    assert.equal(a.cue?.text, 'referred to');
+    assert.equal(a.content.text, 'her rival as “a tireless worker”');
+    const b = analyse('The treasurer warned of a “painful” winter for the city budget.');
+    assert.equal(find(b, 'painful').cue?.text, 'warned of');
+    const c = analyse('She talked about keeping “every promise we made” to the town.');
+    assert.equal(find(c, 'every promise').source?.text, 'She');
+    // With quoted words, the object runs on to the end of its sentence (a relative or "because" clause too).
+    const d = analyse('The treasurer warned of the dangers of “easy money” that tempts the council.');
+    assert.equal(find(d, 'easy money').content.text, 'the dangers of “easy money” that tempts the council');
+    const e = analyse('Roe mocked the mayor for “having a rough night” because she lost two wards.');
+    assert.equal(find(e, 'rough night').content.text, 'the mayor for “having a rough night” because she lost two wards');
+    const f = analyse('She also called for more “flexibility” for the city schools.');
+    assert.equal(find(f, 'flexibility').content.text, 'more “flexibility” for the city schools');
+    // ... but not past a new clause of the speaker's own, nor over time words alone ("on Tuesday").
+    assert.equal(find(analyse('The governor referred to her rival as “a tireless worker” but said more.'), 'a tireless worker').content.text, 'her rival as “a tireless worker”');
+    assert.equal(find(r, 'a tireless worker').content.text, 'her rival as “a tireless worker”');
+    // Without quoted words, the phrasal verbs are left alone.
+    assert.equal(analyse('The governor referred to her rival on Tuesday.').attributions.length, 0);
+    spansExact(r);
+  });
+});

@@ -31,3 +31,22 @@ describe('quotes: two apostrophes as a double mark', () => {
     assert.equal(r.diagnostics.filter(d => d.rule.startsWith('quote/')).length, 0);
   });
 });
+
+describe('quotes: a double quotation of the other style nested in one', () => {
+  it('keeps a curly quotation inside a straight one, across paragraphs, as nested', () => {
+    const text = 'Kay Obi wrote:\n\n"The board is not about “fair play” anymore. It is about money.\n\n"The latest “reform” shows it."\n\nThe end.';
+    const r = analyse(text);
+    const outer = r.quotes.filter(q => q.text.startsWith('"'));
+    assert.equal(outer.length, 1);
+    assert.ok(outer[0].text.endsWith('shows it."'));
+    assert.ok(r.quotes.some(q => q.text === '“fair play”'));
+    assert.ok(r.quotes.some(q => q.text === '“reform”'));
+    const a = r.attributions.find(x => x.cue?.text === 'wrote');
+    assert.ok(a && (a.parts ?? [a.content]).map(p => p.text).join(' ').includes('shows it."'));
+  });
+
+  it('still reads two quotations of the same style one after the other', () => {
+    const r = analyse('“One,” she said. “Two.”');
+    assert.deepEqual(r.quotes.map(q => q.text), ['“One,”', '“Two.”']);
+  });
+});

@@ -422,9 +422,11 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
   // ('..."he loves you." She says ...').
   for (let i = 1, id = toks.length ? toks[0].sentence : 0, was = id; i < toks.length; i++) {
     const t = toks[i], p = toks[i - 1];
-    const split = t.sentence === was && t.word && t.cap && t.quote < 0 && isClose(p, quotes) && /[.!?]/.test(text[p.s - 1] ?? '') && !attributionAfter(toks, i, quotes);
-    was = t.sentence;
-    if (split || t.sentence !== p.sentence) { id++; }
+    // Compare with the previous token's sentence as it was before renumbering (`was`): p.sentence is already renumbered.
+    const orig = t.sentence;
+    const split = orig === was && t.word && t.cap && t.quote < 0 && isClose(p, quotes) && /[.!?]/.test(text[p.s - 1] ?? '') && !attributionAfter(toks, i, quotes);
+    if (split || orig !== was) { id++; }
+    was = orig;
     t.sentence = id;
   }
   const sentStart = new Map<number, number>(), sentEnd = new Map<number, number>();
@@ -551,6 +553,19 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         if (c + 1 < i) { a = c + 1; }
       }
       const b = subjectEnd(toks, a, i);
+      if (b >= a) { source = [a, b]; }
+    }
+    // "X began by saying, "Q"", "upon saying ...", "X issued a statement saying ...": the participle's subject
+    // is the sentence subject.
+    if (!source && ing && prev && prev.sentence === toks[i].sentence && cueA === i && SPEECH.has(base)
+      && (/^(?:by|upon)$/.test(prev.low) || base === 'say' && STATEMENT_NOUN.has(prev.low))) {
+      let a = sIdx;
+      if (/^(?:In|At|On|After|Before|During|From|With|Under|For|Since|When|While|As|Later|Earlier)$/.test(toks[a].t)) {
+        let c = a;
+        while (c < i && toks[c].t !== ',') { c++; }
+        if (c + 1 < i) { a = c + 1; }
+      }
+      const b = a < i - 1 ? subjectEnd(toks, a, i - 1) : -1;
       if (b >= a) { source = [a, b]; }
     }
     const speech = SPEECH.has(base) || base === 'generic';
@@ -945,10 +960,13 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       }
     }
     const objectBase = !t.cap ? OBJECT_CUES.get(t.low) : undefined;
-    const callFor = !t.cap && (t.low === 'called' || t.low === 'calls') && /^(?:for|on)$/.test(toks[i + 1]?.low ?? '');
+    const callFor = !t.cap && (t.low === 'called' || t.low === 'calls' || t.low === 'calling') && /^(?:for|on)$/.test(toks[i + 1]?.low ?? '');
+    // "referred to the plan as "a farce"", "warned of a "ferocious" fight", "talked about "the progress we made"":
+    // a verb and its particle, trusted only when the object quotes words.
+    const phrasal = !t.cap && !!toks[i + 1]?.word && !!PHRASAL.get(t.low)?.test(toks[i + 1].low);
     const refusal = !t.cap && REFUSAL.has(t.low) && toks[i + 1]?.low === 'to' && toks[i + 2]?.word;
     const evidence = !t.cap && EVIDENCE_VERBS.has(t.low);
-    if (!objectBase && !callFor && !refusal && !evidence) { continue; }
+    if (!objectBase && !callFor && !phrasal && !refusal && !evidence) { continue; }
     if (spans.some(f => f.parts.some(p => p.start <= t.s && t.s < p.end))) { continue; }
     const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
     let cueA = i;
@@ -963,7 +981,25 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       const before = [...found].reverse().find(f => f.source && f.cue && f.cue.start >= toks[sIdx].s && f.cue.end <= prev.s);
       if (before) { sharedSource = before.source; source = [cueA - 1, cueA - 1]; }
     }
-    if (sharedSource) { /* the subject of the verb before */ }
+    // "..., she said, calling on Congress to "act now"", "issued a statement calling for ...": a participle takes
+    // the speaker of the attribution before it, or the subject of the sentence.
+    const participle = t.low === 'calling' && cueA === i;
+    if (participle) {
+      if (prev.t === ',' || isClose(prev, quotes) && text[prev.s - 1] === ',') {
+        const before = [...found].reverse().find(f => f.source && f.cue && f.cue.start >= toks[sIdx].s && f.cue.end <= t.s);
+        if (before) { sharedSource = before.source; source = [cueA - 1, cueA - 1]; }
+      } else if (STATEMENT_NOUN.has(prev.low)) {
+        // "Hours later, she issued a statement calling ...": the clause after an opening phrase.
+        let c = i - 1;
+        while (c > sIdx && toks[c].t !== ',' && toks[c].quote < 0) { c--; }
+        let a = c > sIdx && toks[c].t === ',' ? c + 1 : sIdx;
+        let b = subjectEnd(toks, a, i - 1);
+        if (b < a && a !== sIdx) { a = sIdx; b = subjectEnd(toks, a, i - 1); }
+        if (b >= a) { source = [a, b]; }
+      }
+      if (!source) { continue; }
+    }
+    if (sharedSource || participle) { /* the subject of the verb before */ }
     else if (prev.low === 'who') { source = [cueA - 1, cueA - 1]; }
     else if (prev.word || prev.t === ')') {
       // "Jane Roe on Friday endorsed": a time phrase between the subject and the verb.
@@ -982,7 +1018,7 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
     if (evidence && !EVIDENCE.has(toks[source[1]].low)) { continue; }
     let cueB = i;
     let cs = i + 1;
-    if (callFor) { cueB = i + 1; cs = i + 2; }
+    if (callFor || phrasal) { cueB = i + 1; cs = i + 2; }
     if (evidence && toks[cs]?.low === 'that') { /* the clause keeps its "that", as after "said" */ }
     let ce: number;
     if (refusal) {
@@ -992,9 +1028,21 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       ce = endOfContent(toks, cs, eIdx, quotes);
     } else {
       // "expressed deep regret": a feeling expressed needs no determiner.
-      const last = objectEnd(toks, cs, eIdx, quotes, objectBase === 'express' || objectBase === 'voice');
+      let last = objectEnd(toks, cs, eIdx, quotes, phrasal || callFor && toks.slice(cs, cs + 4).some(x => x.quote >= 0) || objectBase === 'express' || objectBase === 'voice');
       if (last < cs) { continue; }
+      // "referred to Jane Roe as "a reformer"": the "as" phrase completes the object.
+      if (phrasal && toks[last + 1]?.low === 'as' && toks[last + 1].quote < 0) { const more = objectEnd(toks, last + 2, eIdx, quotes, true); if (more > last + 1) { last = more; } }
+      if (phrasal && !toks.slice(cs, last + 1).some(x => x.quote >= 0)) { continue; }
       ce = toks[last].e;
+      // 'warned of the dangers of "Q" who are ...', 'calling on X to "Q" and ...': with quoted words, a phrasal
+      // cue's object runs on to the end of the sentence, unless a new clause ("but said ...") starts.
+      if ((phrasal || callFor || objectBase) && toks.slice(cs, last + 1).some(x => x.quote >= 0) && last < eIdx) {
+        let m = last + 1;
+        while (m <= eIdx && !(toks[m].quote < 0 && /^[;:—–(]$/.test(toks[m].t)) && !(toks[m].low === 'but' && toks[m].quote < 0) && !(toks[m].t === ',' && toks[m].quote < 0)) { m++; }
+        const end = m > eIdx ? endOfContent(toks, cs, eIdx, quotes) : ce;
+        // "... on Tuesday": time and place words after the object are not part of it.
+        if (end > ce && !onlyAdjunct(text.slice(toks[last + 1].s, end))) { ce = end; }
+      }
     }
     if (ce <= toks[cs].s) { continue; }
     const f = make(text, toks, sharedSource ? null : source, [cueA, cueB], [[toks[cs].s, ce]]);
@@ -1003,6 +1051,12 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
     markClaimed(claimed, sharedSource ? null : source, cueA, cueB);
   }
 }
+
+/** Verb forms whose particle makes them a cue: "referred to", "warned of", "talked about". */
+const PHRASAL = new Map<string, RegExp>([
+  ['refers', /^to$/], ['referred', /^to$/], ['warns', /^(?:of|about)$/], ['warned', /^(?:of|about)$/],
+  ['talks', /^about$/], ['talked', /^about$/], ['complains', /^about$/], ['complained', /^about$/],
+]);
 
 function markClaimed(claimed: Set<number>, source: [number, number] | null, cueA: number, cueB: number): void {
   if (source) { for (let k = source[0]; k <= source[1]; k++) { claimed.add(k); } }

@@ -138,6 +138,7 @@ export default function quotes() {
       }
       let double: Open | null = null;
       let single: Open | null = null;
+      let inner: Open | null = null; // a double quotation of the other style nested in `double`
       let reopening: Mark | null = null;
       if (carried) {
         // The continuation paragraph must reopen with a double mark; that mark is not a new quotation.
@@ -184,6 +185,22 @@ export default function quotes() {
           single = null;
           continue;
         }
+        if (inner) {
+          // Inside a nested quotation of the other style: its own style closes it; the outer style closes both.
+          if (mark.style === inner.mark.style && mark.position !== 'opening') {
+            if (isOpeningChar(mark.char)) { mark.problem = 'wrong-closing'; }
+            close(inner, mark);
+            inner = null;
+            continue;
+          }
+          inner.mark.problem = 'unclosed';
+          inner = null;
+        }
+        if (mark.position === 'opening' && mark.style !== double.mark.style && !isClosingChar(mark.char)) {
+          // "He said “no” to it": a quotation in the other style of double mark, nested in the open one.
+          inner = { mark, start: mark.offset };
+          continue;
+        }
         if (mark.position === 'opening' && !isClosingChar(mark.char)) {
           // A new quotation opens while one is open: the first one was never closed.
           double.mark.problem = 'unclosed';
@@ -197,6 +214,7 @@ export default function quotes() {
         double = null;
       }
       if (single) { single.mark.problem = 'unclosed'; }
+      if (inner) { inner.mark.problem = 'unclosed'; }
       if (double) {
         if (p + 1 < paragraphs.length && scanned[p + 1].reopens) {
           carried = double;
