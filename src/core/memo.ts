@@ -1,11 +1,11 @@
 // Per-paragraph memoisation. Most of the work of every plugin depends only on one paragraph's text, so a
 // keystroke should redo the work of one paragraph, not of the document. Results are stored relative to the
-// paragraph's start and moved to wherever the same paragraph text stands now.
+// paragraph's start and shared; callers place them where the same paragraph text stands now.
 import type { Paragraph } from 'nlcst';
 import { toString } from 'nlcst-to-string';
 
 const LIMIT = 20000;
-let caches = new Map<string, Map<string, { base: number; value: unknown }>>();
+let caches = new Map<string, Map<string, unknown>>();
 
 /** The text of each paragraph the parser made, so that a memo lookup does not walk the tree to spell it. */
 export const paragraphText = new WeakMap<Paragraph, string>();
@@ -15,30 +15,6 @@ export interface Cache { clear(): void; swap(): () => void }
 const others: Cache[] = [];
 /** Caches that `clearMemo` and `isolated` must reach too, so that "cold" really is cold. */
 export function registerCache(cache: Cache): void { others.push(cache); }
-
-/**
- * Deep copy of `value` with every Span-like object ({start, end} numbers) moved by `delta`. Always a copy,
- * even when nothing moves: plugins may change what they get (the attributions plugin extends `parts`), and
- * that must never reach the cache. Only arrays and plain objects are copied; anything else is shared.
- */
-export function shiftSpans<T>(value: T, delta: number): T {
-  if (value === null || typeof value !== 'object') { return value; }
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) { out[i] = shiftSpans(value[i], delta); }
-    return out as T;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) { return value; }
-  const src = value as Record<string, unknown>;
-  const isSpan = typeof src.start === 'number' && typeof src.end === 'number';
-  const out: Record<string, unknown> = {};
-  for (const k in src) {
-    const v = src[k];
-    out[k] = isSpan && (k === 'start' || k === 'end') ? (v as number) + delta : typeof v === 'object' ? shiftSpans(v, delta) : v;
-  }
-  return out as T;
-}
 
 // Each tree the parser makes carries a slot for the memo's results, so that a paragraph whose tree is reused (the
 // text did not change) finds them in one step, without hashing its text. The text-keyed caches behind the slots
@@ -55,34 +31,10 @@ export function registerParagraph(tree: Paragraph, text: string): void {
 const slotOf = (paragraph: Paragraph): Slot | undefined => (paragraph as unknown as Record<symbol, Slot | undefined>)[SLOT];
 
 /** The text-keyed cache of `name`. */
-function textCache(name: string): Map<string, { base: number; value: unknown }> {
+function textCache(name: string): Map<string, unknown> {
   let cache = caches.get(name);
   if (!cache) { cache = new Map(); caches.set(name, cache); }
   return cache;
-}
-
-/**
- * `compute(paragraph)` must depend on nothing but the paragraph (its text and nodes) and return plain data
- * whose offsets are absolute; spans are recognised as objects with numeric `start` and `end`.
- */
-export function memoParagraph<T>(name: string, paragraph: Paragraph, compute: (p: Paragraph) => T): T {
-  const base = paragraph.position!.start.offset!;
-  const slot = slotOf(paragraph);
-  const own = slot?.get(name)?.value as { base: number; value: unknown } | undefined;
-  if (own) { return shiftSpans(own.value as T, base - own.base); }
-  const key = paragraphText.get(paragraph) ?? toString(paragraph);
-  const cache = textCache(name);
-  const hit = cache.get(key);
-  if (hit) {
-    slot?.set(name, { context: '', value: hit });
-    return shiftSpans(hit.value as T, base - hit.base);
-  }
-  const value = compute(paragraph);
-  if (cache.size >= LIMIT) { cache.delete(cache.keys().next().value!); }
-  const entry = { base, value: shiftSpans(value, 0) };
-  cache.set(key, entry);
-  slot?.set(name, { context: '', value: entry });
-  return value;
 }
 
 /**
@@ -99,14 +51,13 @@ export function memoRelative<T>(name: string, paragraph: Paragraph, compute: (te
   if (own && own.context === context) { return own.value as T; }
   const key = paragraphText.get(paragraph) ?? toString(paragraph);
   const cache = textCache(context ? `${name}\u0000${context}` : name);
-  const hit = cache.get(key);
   let value: T;
-  if (hit) {
-    value = hit.value as T;
+  if (cache.has(key)) {
+    value = cache.get(key) as T;
   } else {
     value = compute(key, paragraph, paragraph.position!.start.offset!);
     if (cache.size >= LIMIT) { cache.delete(cache.keys().next().value!); }
-    cache.set(key, { base: 0, value });
+    cache.set(key, value);
   }
   slot?.set(name, { context, value });
   return value;

@@ -14,19 +14,19 @@ import { encodeAnalysis, type EncodedAnalysis } from './transport.js';
 export interface WorkerRequest { id: number; text: string; options: AnalyseOptions; fresh?: boolean }
 
 export type WorkerReply =
-  | { id: number; encoded: EncodedAnalysis; sentAt: number }
+  | { id: number; encoded: EncodedAnalysis }
   /** When the analysis holds something JSON does not keep (NaN, Infinity, `undefined` in an array): as it is. */
-  | { id: number; analysis: Analysis; sentAt: number }
-  | { id: number; error: string; sentAt: number };
+  | { id: number; analysis: Analysis }
+  | { id: number; error: string };
 
 function handle(request: WorkerRequest): { reply: WorkerReply; transfer: ArrayBuffer[] } {
   try {
     const analysis = request.fresh ? analyseFresh(request.text, request.options) : analyse(request.text, request.options);
     const encoded = encodeAnalysis(analysis, request.text);
-    if (encoded) { return { reply: { id: request.id, encoded: encoded.encoded, sentAt: Date.now() }, transfer: encoded.transfer }; }
-    return { reply: { id: request.id, analysis, sentAt: Date.now() }, transfer: [] };
+    if (encoded) { return { reply: { id: request.id, encoded: encoded.encoded }, transfer: encoded.transfer }; }
+    return { reply: { id: request.id, analysis }, transfer: [] };
   } catch (e) {
-    return { reply: { id: request.id, error: (e as Error)?.stack ?? String(e), sentAt: Date.now() }, transfer: [] };
+    return { reply: { id: request.id, error: (e as Error)?.stack ?? String(e) }, transfer: [] };
   }
 }
 

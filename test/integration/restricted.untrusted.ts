@@ -5,7 +5,7 @@
 // .vscode/settings.json names desk/people.json, which spells "Ingrid Halvorsen"; the article has "Halvorson".
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { copydesk, fixtureUri, openFixture, waitFor, waitForAsync, waitForDiagnostics } from './util.js';
+import { copydesk, fixtureUri, openFixture, sleep, waitFor, waitForAsync, waitForDiagnostics } from './util.js';
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 const flagged = (ds: vscode.Diagnostic[], doc: vscode.TextDocument): string[] =>
@@ -35,7 +35,7 @@ describe('Restricted Mode (an untrusted workspace)', function () {
     assert.deepStrictEqual(flagged(ds, doc), ['Szymansky', 'Szymansky'], 'only the nearest directory is used');
     assert.ok(ds.every(d => d.source === 'copydesk'));
     // The workspace's own setting stays ignored however long we wait (it is read at activation and on every analysis).
-    await new Promise(r => setTimeout(r, 1000));
+    await sleep(1000);
     assert.ok(!flagged(vscode.languages.getDiagnostics(doc.uri), doc).includes('Halvorson'));
   });
 
