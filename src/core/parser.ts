@@ -4,36 +4,38 @@
 //
 // Parsed paragraphs are cached by their text: on a keystroke only the changed paragraph is tokenized again,
 // the others are reused and, when the edit moved them, relocated in place.
+//
+// A cached tree keeps its paragraph and sentence nodes; the words of a sentence are tokenized again when
+// something first reads them. Copydesk's plugins read a paragraph's text and its sentence boundaries, never its
+// words, and keeping every word node of a 100,000-word document alive (a million objects) made V8's garbage
+// collector, which has to copy and promote whatever survives, the largest cost of parsing a long document:
+// 3.5 us a word against 0.7 us when the word nodes die young (see the README, "Performance").
 import { ParseEnglish } from 'parse-english';
-import type { Paragraph, Root, RootContent, SentenceContent } from 'nlcst';
+import type { Paragraph, Root, RootContent, Sentence, SentenceContent } from 'nlcst';
 import type { Point } from 'unist';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { proseOf, type Block } from './prose.js';
 import type { AnalyseOptions, CopydeskData } from './context.js';
-import { registerCache, registerParagraph } from './memo.js';
+import { paragraphText, registerCache, registerParagraph } from './memo.js';
 
 /**
  * parse-english, made to number its points from where the paragraph stands in the document, so that no
  * position has to be moved (and allocated again) afterwards. Every Point of a parse-latin tree is created by
- * `tokenize` and only ever referenced (shared) by the parents that later passes build, so relocating those
- * points relocates the whole tree; `points` keeps each one once, for moving a cached tree cheaply.
+ * `tokenize` and only ever referenced (shared) by the parents that later passes build.
  */
 class PlacedEnglish extends ParseEnglish {
   origin: Point = { line: 1, column: 1, offset: 0 };
-  points: Point[] = [];
 
   override tokenize(value: string | null | undefined): SentenceContent[] {
     const tokens = super.tokenize(value);
     const { line, column, offset } = this.origin;
-    const seen = this.points;
     const place = (p: Point | undefined): void => {
       if (!p) { return; }
       if (p.line === 1) { p.column += column - 1; }
       p.line += line - 1;
       p.offset = (p.offset ?? 0) + (offset ?? 0);
-      seen.push(p);
     };
     for (const token of tokens) {
       const position = token.position;
@@ -53,15 +55,64 @@ class PlacedEnglish extends ParseEnglish {
     return tokens;
   }
 
-  paragraphAt(text: string, origin: Point): { tree: Paragraph; points: Point[] } {
+  paragraphAt(text: string, origin: Point): Paragraph {
     this.origin = origin;
-    this.points = [];
-    const tree = this.tokenizeParagraph(text);
-    return { tree, points: this.points };
+    return this.tokenizeParagraph(text);
   }
 }
 
 const english = new PlacedEnglish();
+
+// A sentence kept without its words: `children` is an accessor until first read, then a plain array.
+const OWNER = Symbol('copydesk.paragraph');
+type Skeleton = Sentence & { [OWNER]: Paragraph };
+/** Paragraphs some of whose sentences have their words again: a move must drop those (their points stay put). */
+const materialised = new WeakSet<Paragraph>();
+let materialisations = 0;
+/** How many times a paragraph's words were tokenized again because something read them (tests check it stays 0). */
+export function wordsReread(): number { return materialisations; }
+
+const LAZY: PropertyDescriptor = {
+  get(this: Skeleton): SentenceContent[] { materialise(this[OWNER]); return this.children; },
+  set(this: Skeleton, children: SentenceContent[]) { setChildren(this, children); },
+  enumerable: true,
+  configurable: true,
+};
+
+function setChildren(sentence: Sentence, children: SentenceContent[]): void {
+  Object.defineProperty(sentence, 'children', { value: children, writable: true, enumerable: true, configurable: true });
+}
+
+/** Tokenize the paragraph again where it stands now and give each of its sentences its words. */
+function materialise(paragraph: Paragraph): void {
+  materialisations++;
+  const text = paragraphText.get(paragraph) ?? '';
+  const full = english.paragraphAt(text, { ...paragraph.position!.start });
+  paragraph.children.forEach((child, i) => {
+    if (child.type !== 'SentenceNode') { return; }
+    const again = full.children[i];
+    // The same text at the same place tokenizes the same way, so the sentences line up one to one.
+    setChildren(child, again?.type === 'SentenceNode' ? again.children : []);
+  });
+  materialised.add(paragraph);
+}
+
+/** The paragraph and sentence nodes of a parsed paragraph, sharing its points, and every point they hold. */
+function skeleton(tree: Paragraph): { tree: Paragraph; points: Point[] } {
+  const points = new Set<Point>();
+  const keep = (position: Paragraph['position']): void => { if (position) { points.add(position.start); points.add(position.end); } };
+  keep(tree.position);
+  const paragraph: Paragraph = { type: 'ParagraphNode', children: [], position: tree.position };
+  for (const child of tree.children) {
+    keep(child.position);
+    if (child.type !== 'SentenceNode') { paragraph.children.push(child); continue; }
+    const sentence = { type: 'SentenceNode', position: child.position } as Skeleton;
+    Object.defineProperty(sentence, OWNER, { value: paragraph });
+    Object.defineProperty(sentence, 'children', LAZY);
+    paragraph.children.push(sentence);
+  }
+  return { tree: paragraph, points: [...points] };
+}
 
 interface Cached {
   tree: Paragraph;
@@ -92,6 +143,10 @@ function move(entry: Cached, to: Point): void {
   const dOffset = (to.offset ?? 0) - (from.offset ?? 0);
   const dLine = to.line - from.line;
   const dColumn = to.column - from.column;
+  if (materialised.has(entry.tree)) {
+    for (const child of entry.tree.children) { if (child.type === 'SentenceNode') { Object.defineProperty(child, 'children', LAZY); } }
+    materialised.delete(entry.tree);
+  }
   for (const p of entry.points) {
     // Only points on the paragraph's first line have columns counted from where the paragraph starts.
     if (p.line === from.line) { p.column += dColumn; }
@@ -119,7 +174,7 @@ function paragraphAt(text: string, origin: Point, gen: number): Paragraph {
       return pick.tree;
     }
   }
-  const { tree, points } = english.paragraphAt(text, { ...origin });
+  const { tree, points } = skeleton(english.paragraphAt(text, { ...origin }));
   registerParagraph(tree, text);
   const entry: Cached = { tree, points, at: { ...origin }, used: gen };
   if (entries) { entries.push(entry); } else { trees.set(text, [entry]); }

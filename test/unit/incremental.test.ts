@@ -7,7 +7,7 @@ import { ParseEnglish } from 'parse-english';
 import type { Node, Point } from 'unist';
 import { analyse, analyseFresh } from '../../src/core/pipeline.ts';
 import { clearMemo } from '../../src/core/memo.ts';
-import { parseBlocks } from '../../src/core/parser.ts';
+import { parseBlocks, wordsReread } from '../../src/core/parser.ts';
 
 const sample = (name: string): string => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
 
@@ -127,5 +127,22 @@ describe('incremental analysis', () => {
         ...('children' in n ? { children: (n.children as Node[]).map(expect) } : {}) });
       assert.deepEqual(JSON.parse(JSON.stringify(paragraph)), JSON.parse(JSON.stringify(expect(alone))));
     }
+  });
+
+  it('keeps no words in the cached trees: analysing and editing never tokenizes a paragraph again', () => {
+    clearMemo();
+    const before = wordsReread();
+    const text = SYNTHETIC.join('\n\n');
+    analyse(text);
+    analyse(text.replace('14 months', '15 months'));
+    analyse(`Inserted first.\n\n${text}`);
+    assert.equal(wordsReread(), before);
+    // Reading the words tokenizes the paragraph once, where it stands now.
+    const root = parseBlocks(new VFile({ value: `Inserted first.\n\n${text}` }), {});
+    const second = root.children[1] as unknown as { children: Array<{ type: string; children?: Array<{ type: string; position?: { start: Point } }> }> };
+    const words = second.children[0].children!;
+    assert.equal(wordsReread(), before + 1);
+    assert.equal(words[0].type, 'WordNode');
+    assert.equal(words[0].position!.start.offset, 'Inserted first.\n\n'.length);
   });
 });
