@@ -64,6 +64,13 @@ export function personCard(document: vscode.TextDocument, analysis: Analysis, pe
       md.appendMarkdown(`[${entry.url.replace(/[\\[\]*_`<>]/g, '\\$&')}](${encodeURI(entry.url)})`);
     }
   }
+  const near = entry ? undefined : analysis.diagnostics.find(f => f.rule === 'name/directory' && person.mentions.some(m => m.start < f.end && f.start < m.end));
+  if (near) {
+    // A misspelled official has no entry of their own: the card says which entry the spelling misses, where the eye is.
+    md.appendMarkdown('---\n\n*People directory:* ');
+    appendText(md, `no entry spelled “${person.name}”. ${near.message}.`);
+    md.appendMarkdown('\n\n');
+  }
   return md;
 }
 

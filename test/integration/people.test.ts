@@ -75,6 +75,8 @@ describe('people in a real editor', () => {
       assert.ok(d.message.includes('Sabrina Singh'), d.message);
       const { text } = await hoverText(doc.uri, doc.positionAt(doc.getText().indexOf('Sabrina Singh') + 2), t => t.includes('People directory'));
       assert.ok(text.includes('U.S. Department of Defense') && text.includes('Briefs reporters on operations.'), text);
+      const misspelled = await hoverText(doc.uri, doc.positionAt(doc.getText().indexOf('Sabrina Sign') + 2), t => t.includes('People directory'));
+      assert.ok(misspelled.text.includes('no entry spelled “Sabrina Sign”') && misspelled.text.includes('Sabrina Singh'), misspelled.text);
       const add = await waitForAsync(async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).find(a => a.title === 'Add “Sabrina Sign” to the people directory as a spelling of Sabrina Singh'), 15000, 'the add-alias action');
       assert.ok(add.command);
