@@ -114,6 +114,21 @@ describe('incremental analysis', () => {
     assert.deepEqual(moved, treeOf(b));
   });
 
+  it('moves a reused tree whose words were read, CRLF line ends and emoji included', () => {
+    clearMemo();
+    const a = '# Harbor 🚢 "plan," she said.\r\n\r\nFirst 👩‍⚖️ paragraph here.\r\n\r\n- Second one, "quoted," she said.\r\n';
+    const b = `Inserted 🎉 line.\r\nAnd another.\r\n\r\n${a.replace('# Harbor', '### Harbor')}`;
+    const treeOf = (text: string) => { const f = new VFile({ value: text }); return JSON.parse(JSON.stringify(parseBlocks(f, { language: 'markdown' }))); };
+    treeOf(a);
+    const moved = treeOf(b);
+    clearMemo();
+    assert.deepEqual(moved, treeOf(b));
+    // The words' offsets are UTF-16 indices into the file.
+    const words = (moved.children as Array<{ children: Array<{ children?: Array<{ type: string; position: { start: { offset: number } }; children?: Array<{ value: string }> }> }> }>)
+      .flatMap(p => p.children.flatMap(s => s.children ?? [])).filter(w => w.type === 'WordNode');
+    for (const w of words) { assert.equal(b.slice(w.position.start.offset, w.position.start.offset + w.children![0].value.length), w.children![0].value); }
+  });
+
   it('places every node where parse-english alone would, moved to the paragraph', () => {
     clearMemo();
     const text = sample('harbor-dredging.txt');
