@@ -632,4 +632,242 @@ describe('attributions: participles, phrasal cues and sentences after an exclama
     assert.equal(analyse('The governor referred to her rival on Tuesday.').attributions.length, 0);
     spansExact(r);
   });
+
+  it('keeps every appositive after an inverted "said X" that runs to the end of the sentence', () => {
+    const r = analyse('"The pier will not reopen this year," said Tomas Vell, 52, a ferry pilot from Ardmore, who has worked the harbor for decades.');
+    assert.equal(find(r, 'The pier will not reopen').source?.text, 'Tomas Vell, 52, a ferry pilot from Ardmore, who has worked the harbor for decades');
+    const b = analyse('"We need more buses," said Ines Carlo, director of the Transit Riders League, a volunteer group.');
+    assert.equal(find(b, 'more buses').source?.text, 'Ines Carlo, director of the Transit Riders League, a volunteer group');
+    // A comma before a participle or a quotation still ends the source.
+    const c = analyse('"We need more buses," said Ines Carlo, a volunteer, pointing to the empty stop.');
+    assert.equal(find(c, 'more buses').source?.text, 'Ines Carlo, a volunteer');
+    // A relative clause in the appositive keeps its own attribution.
+    const d = analyse('"Rents keep rising," said Paulo Senn, a tenant organizer who said the council must act.');
+    assert.equal(find(d, 'Rents keep rising').source?.text, 'Paulo Senn, a tenant organizer who said the council must act');
+    assert.equal(find(d, 'the council must act').source?.text, 'who');
+    // A clause of its own after the appositive is no part of it.
+    const g = analyse('That is not enough, said Ana Ruiz, a vice president for sales, the company wants the fees cut.');
+    assert.equal(find(g, 'That is not enough').source?.text, 'Ana Ruiz, a vice president for sales');
+    const e = analyse('Ferry traffic dropped by a third last winter, according to the Harbor Pilots Guild, a trade group.');
+    assert.equal(find(e, 'Ferry traffic dropped').source?.text, 'the Harbor Pilots Guild, a trade group');
+    spansExact(r);
+  });
+
+  it('reads a speech verb inside a clause that another attribution holds, after a clause word', () => {
+    const r = analyse('Most parents said the new schedule works, while other parents said the buses come too early.');
+    const a = r.attributions.find(x => x.content.text === 'the buses come too early');
+    assert.equal(a?.source?.text, 'other parents');
+    assert.equal(a?.cue?.text, 'said');
+    // The first attribution keeps its whole clause.
+    assert.equal(find(r, 'the new schedule works').content.text, 'the new schedule works, while other parents said the buses come too early');
+  });
+
+  it('reads "which some drivers said was ..." with the relative pronoun as part of the words', () => {
+    const r = analyse('The council approved a new parking fee, which some drivers said was unfair to night workers.');
+    const a = find(r, 'unfair to night workers');
+    assert.equal(a.source?.text, 'some drivers');
+    assert.equal(a.cue?.text, 'said');
+    assert.equal(a.content.text, 'which some drivers said was unfair to night workers');
+  });
+
+  it('finds the subject of a speech verb behind a long aside between commas or dashes', () => {
+    const r = analyse('Marta Olsen, a retired librarian who ran the little branch on Elm Street for nearly thirty years before it closed, said the town had let it rot.');
+    const a = find(r, 'the town had let it rot');
+    assert.equal(a.source?.text, 'Marta Olsen, a retired librarian who ran the little branch on Elm Street for nearly thirty years before it closed,');
+    // A participle aside is not part of who is speaking, wherever it stands after the name.
+    assert.equal(find(analyse('Marta Olsen, standing in the rain outside the shuttered library on Elm Street, said the town had let it rot.'), 'let it rot').source?.text, 'Marta Olsen');
+    assert.equal(find(analyse('Ana Ruiz, R-Ohio, appearing on the news after the speech, said the plan failed.'), 'the plan failed').source?.text, 'Ana Ruiz, R-Ohio');
+    const b = analyse('Dev Mahal — a baker from the east side of the valley — says the flour price doubled.');
+    assert.equal(find(b, 'the flour price doubled').source?.text, 'Dev Mahal — a baker from the east side of the valley');
+  });
+
+  it('keeps lowercase modifiers of a group, names joined by a slash, and lists with a pronoun in the source', () => {
+    assert.equal(find(analyse('County officials said the road would reopen.'), 'the road would reopen').source?.text, 'County officials');
+    assert.equal(find(analyse('Regional transit officials said the road would reopen.'), 'the road would reopen').source?.text, 'Regional transit officials');
+    assert.equal(find(analyse('A new Harbor/Valley survey shows the mayor ahead.'), 'the mayor ahead').source?.text, 'A new Harbor/Valley survey');
+    assert.equal(find(analyse('She and her deputy said the budget was balanced.'), 'the budget was balanced').source?.text, 'She and her deputy');
+    assert.equal(find(analyse('Neither Okafor nor Brandt said the vote was lost.'), 'the vote was lost').source?.text, 'Neither Okafor nor Brandt');
+  });
+
+  it('keeps a negation with the cue, not the source', () => {
+    const a = find(analyse('The harbor master did not say when the dredging would start.'), 'when the dredging would start');
+    assert.equal(a.source?.text, 'The harbor master');
+    assert.equal(a.cue?.text, 'did not say');
+    const b = find(analyse('Okafor didn’t say whether the pool would reopen.'), 'whether the pool would reopen');
+    assert.equal(b.source?.text, 'Okafor');
+    assert.equal(b.cue?.text, 'didn’t say');
+  });
+
+  it('leaves time words between subject and verb, linking words and datelines out of the source', () => {
+    assert.equal(find(analyse('The mayor on Tuesday said the levy would pass.'), 'the levy would pass').source?.text, 'The mayor');
+    assert.equal(find(analyse('Councilwoman Ada Ruiz, however, said the levy would fail.'), 'the levy would fail').source?.text, 'Councilwoman Ada Ruiz');
+    assert.equal(find(analyse('Ada Ruiz, for her part, said the levy would fail.'), 'the levy would fail').source?.text, 'Ada Ruiz');
+    // An appositive proper stays.
+    assert.equal(find(analyse('Ada Ruiz, a councilwoman, said the levy would fail.'), 'the levy would fail').source?.text, 'Ada Ruiz, a councilwoman,');
+    const r = analyse('PORTLAND — The governor vetoed the bill on Friday, saying it would cost too much.');
+    assert.equal(find(r, 'it would cost too much').source?.text, 'The governor');
+  });
+
+  it('reads a clause after a verb of thought that opens without a determiner or a name', () => {
+    assert.equal(find(analyse('Ruiz believes there is no cheap fix for the county.'), 'no cheap fix').content.text, 'there is no cheap fix for the county');
+    assert.equal(find(analyse('Many residents think higher fares are unfair.'), 'higher fares').source?.text, 'Many residents');
+    assert.equal(find(analyse('The mayor knows how to win a runoff.'), 'how to win').cue?.text, 'knows');
+  });
+
+  it('keeps a speech verb and its that-clause when the subject is too tangled to read', () => {
+    const a = find(analyse('The unions and several tenant groups — including two from the north side — said that the plan was rushed.'), 'the plan was rushed');
+    assert.equal(a.cue?.text, 'said');
+    assert.equal(a.content.text, 'that the plan was rushed');
+  });
+
+  it('continues the words after a parenthetical "he said" even when a verb follows', () => {
+    const a = find(analyse('The agency, the senator said, called the plan a stunt.'), 'The agency');
+    assert.deepEqual(a.parts?.map(p => p.text), ['The agency', 'called the plan a stunt']);
+  });
+
+  it('reads "called for" with any object, and "talked about" or "pointed to" without quoted words', () => {
+    assert.equal(find(analyse('Ruiz called for deeper cuts to the transit budget.'), 'deeper cuts').content.text, 'deeper cuts to the transit budget');
+    assert.equal(find(analyse('She talked about the new budget at length.'), 'the new budget').cue?.text, 'talked about');
+    assert.equal(find(analyse('He pointed to the falling crime rate.'), 'the falling crime rate').source?.text, 'He');
+  });
+
+  it('reads how things seem or appear to the writer, with nobody named', () => {
+    const a = find(analyse('The new rules appear to have slowed the rush of applications.'), 'slowed the rush');
+    assert.equal(a.source, null);
+    assert.equal(a.cue?.text, 'appear');
+    assert.equal(a.content.text, 'The new rules appear to have slowed the rush of applications');
+    const b = find(analyse('It seems that the council has lost patience.'), 'lost patience');
+    assert.equal(b.content.text, 'that the council has lost patience');
+    // Appearing somewhere is no attribution.
+    assert.equal(analyse('The trip appeared on the schedule.').attributions.length, 0);
+  });
+
+  it('reads evidence named by a relative pronoun, a longer subject or a bare plural', () => {
+    const a = find(analyse('The audit, which found waste in three offices, was released Friday.'), 'waste in three offices');
+    assert.equal(a.source?.text, 'which');
+    assert.equal(a.content.text, 'waste in three offices');
+    assert.equal(find(analyse('Leaked memos showed the board favoring one bidder.'), 'favoring one bidder').source?.text, 'Leaked memos');
+    assert.equal(find(analyse('Early returns from a county survey show the mayor ahead.'), 'the mayor ahead').source?.text, 'Early returns from a county survey');
+  });
+
+  it('reads party tags, abbreviations and verb-like nouns in an inverted or "according to" source', () => {
+    assert.equal(find(analyse('"Taxes will rise," said Ana Ruiz, a fellow at the Center for Fiscal Studies, a budget think tank.'), 'Taxes will rise').source?.text, 'Ana Ruiz, a fellow at the Center for Fiscal Studies, a budget think tank');
+    assert.equal(find(analyse('"It is over," said Rep. Jane Roe (D-Md.).'), 'It is over').source?.text, 'Rep. Jane Roe (D-Md.)');
+    assert.equal(find(analyse('The tunnel closed in 1998, according to E.P.A. filings.'), 'The tunnel closed').source?.text, 'E.P.A. filings');
+  });
+
+  it('reads stance participles and bare forms with their subject right before', () => {
+    const a = find(analyse('A group backing the mayor spent heavily.'), 'the mayor');
+    assert.equal(a.source?.text, 'A group');
+    assert.equal(a.cue?.text, 'backing');
+    assert.equal(find(analyse('The union would not endorse her.'), 'her').cue?.text, 'would not endorse');
+    // The bare form after a determiner or without a subject is a noun.
+    assert.equal(analyse('She wants more support for schools.').attributions.filter(x => x.cue?.text === 'support').length, 0);
+  });
+
+  it('does not take an opening time word or a dateline for the subject of a participle', () => {
+    const r = analyse('Wednesday, the county clerk rejected the petition, saying it lacked signatures.');
+    assert.equal(find(r, 'it lacked signatures').source?.text, 'the county clerk');
+  });
+
+  it('reads a judgement without quoted words: "called him a ...", "described X as ..."', () => {
+    assert.equal(find(analyse('The union called him a reckless manager.'), 'reckless manager').content.text, 'him a reckless manager');
+    assert.equal(find(analyse('She described the budget as a fair compromise.'), 'fair compromise').content.text, 'the budget as a fair compromise');
+    assert.equal(analyse('They called the police.').attributions.length, 0);
+  });
+
+  it('reads a survey that opens the sentence with "In" as the source of the clause after it', () => {
+    const a = find(analyse('In a county survey taken last spring, most renters backed the levy.'), 'most renters backed the levy');
+    assert.equal(a.source?.text, 'a county survey taken last spring');
+    assert.equal(a.cue?.text, 'In');
+    assert.equal(analyse('In the morning, the council met.').attributions.length, 0);
+  });
+
+  it('reads "sees X as Y" and "views X as Y", but only with "as" right after the object', () => {
+    const a = find(analyse('Most voters see the governor as a steady hand.'), 'steady hand');
+    assert.equal(a.source?.text, 'Most voters');
+    assert.equal(a.content.text, 'the governor as a steady hand');
+    assert.equal(analyse('I saw him at the game as a child.').attributions.length, 0);
+  });
+
+  it('reads questions and requests: the question word, who is asked to act, and the passive "were asked"', () => {
+    assert.equal(find(analyse('Listeners asked how long the detour would last.'), 'the detour').content.text, 'how long the detour would last');
+    assert.equal(find(analyse('Ruiz asked volunteers to knock on doors.'), 'knock on doors').content.text, 'volunteers to knock on doors');
+    const c = find(analyse('But when residents were asked which road needed repair, most named Elm Street.'), 'needed repair');
+    assert.equal(c.cue?.text, 'were asked');
+    assert.equal(c.content.text, 'which road needed repair');
+  });
+
+  it('finds the words after a longer addressee of "told"', () => {
+    assert.equal(find(analyse('She told a union gathering in Dayton she would defend pensions.'), 'defend pensions').content.text, 'she would defend pensions');
+    assert.equal(find(analyse('Sources told the Ledger, however, that she had signed the letter.'), 'signed the letter').content.text, 'that she had signed the letter');
+  });
+
+  it('reads a transcript turn, a speaker and a colon opening the paragraph, whole', () => {
+    const r = analyse('HOST: Do you think the levy will pass?\n\nRUIZ: I think it will. Voters want better roads.\n\nNote: The levy vote is in May.');
+    const a = find(r, 'Voters want better roads');
+    assert.equal(a.source?.text, 'RUIZ');
+    assert.equal(a.cue?.text, ':');
+    assert.equal(a.content.text, 'I think it will. Voters want better roads');
+    assert.equal(r.attributions.find(x => x.content.text === 'the levy will pass')?.source?.text, 'you');
+    // A label is no speaker.
+    assert.ok(!r.attributions.some(x => x.source?.text === 'Note'));
+  });
+
+  it('reads bare plural groups and shares of a group as sources', () => {
+    assert.equal(find(analyse('But opponents say the levy will drive shops away.'), 'drive shops away').source?.text, 'opponents');
+    assert.equal(find(analyse('Two-thirds say the roads are worse.'), 'the roads are worse').source?.text, 'Two-thirds');
+  });
+
+  it('finds the that-clause after a comma, a linking word or a longer phrase of time and place', () => {
+    assert.equal(find(analyse('Ruiz said, however, that the vote would wait.'), 'the vote would wait').content.text, 'that the vote would wait');
+    assert.equal(find(analyse('Ruiz said after a meeting with donors on Friday that the vote would wait.'), 'the vote would wait').content.text, 'that the vote would wait');
+  });
+
+  it('reads a noun right before "saying" as its subject', () => {
+    const a = find(analyse('She carried a placard saying "No more tolls."'), 'No more tolls');
+    assert.equal(a.source?.text, 'a placard');
+    assert.equal(a.cue?.text, 'saying');
+    assert.equal(find(analyse('Support slipped, with most voters saying they had changed their minds.'), 'changed their minds').source?.text, 'most voters');
+  });
+
+  it('reads decisions and agreements to act, and wants or proposals with an object that has no determiner', () => {
+    assert.equal(find(analyse('Ruiz decided to run again.'), 'run again').content.text, 'to run again');
+    assert.equal(find(analyse('The mayor agreed to meet the strikers.'), 'meet the strikers').cue?.text, 'agreed');
+    assert.equal(find(analyse('Ruiz wants longer hours for the library.'), 'longer hours').content.text, 'longer hours for the library');
+    assert.equal(find(analyse('The board proposed hiring two more inspectors.'), 'hiring two more inspectors').source?.text, 'The board');
+    assert.equal(analyse('Ruiz decided.').attributions.length, 0);
+  });
+
+  it('keeps adverbs between a subject and a stance verb with the cue, and reads the whole subject before it', () => {
+    const a = find(analyse('Both of the county judges strongly supported the bill.'), 'the bill');
+    assert.equal(a.source?.text, 'Both of the county judges');
+    assert.equal(a.cue?.text, 'strongly supported');
+    assert.equal(find(analyse('Critics have long complained that the board ignores them.'), 'the board ignores them').cue?.text, 'have long complained');
+  });
+
+  it('does not give a quotation inside an opening "Asked whether ..." to the speaker who answers', () => {
+    const r = analyse('Asked whether the mayor "can win in the fall," 60 percent of voters said yes.');
+    const a = r.attributions.find(x => x.source?.text === '60 percent of voters');
+    assert.equal(a?.content.text, 'yes');
+  });
+
+  it('reads "to say" with the subject of its clause as the source', () => {
+    const a = find(analyse('Voters were far more likely to say they preferred Ruiz.'), 'they preferred Ruiz');
+    assert.equal(a.source?.text, 'Voters');
+    assert.equal(a.cue?.text, 'were far more likely to say');
+    assert.equal(find(analyse('Ruiz went on the radio to say she was running.'), 'she was running').cue?.text, 'went on the radio to say');
+    assert.equal(analyse('It is hard to say whether it will pass.').attributions.length, 0);
+  });
+
+  it('reads a noun of saying or intending after a possessive, whose owner is the source', () => {
+    const a = find(analyse("The mayor's claim that the budget was balanced fell apart."), 'the budget was balanced');
+    assert.equal(a.source?.text, "The mayor's");
+    assert.equal(a.cue?.text, 'claim');
+    const b = find(analyse('His call for a recount went nowhere.'), 'a recount');
+    assert.equal(b.source?.text, 'His');
+    assert.equal(b.cue?.text, 'call for');
+    // Without an owner the noun is left alone.
+    assert.equal(analyse('The plan to cut taxes won praise.').attributions.length, 0);
+  });
 });

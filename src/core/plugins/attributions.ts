@@ -27,6 +27,8 @@ export interface Found {
   speaker: string | null;
   /** The cue ends its paragraph with a colon: the content is the next paragraph. */
   colon?: boolean;
+  /** The content is a whole turn of a transcript, which attributions inside it do not cut. */
+  whole?: boolean;
 }
 
 const OPEN_MARK = /^["“„‟]$/;
@@ -137,7 +139,8 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
   if (prev && prev.word && /^(?:is|was|are|were|be|been|being)$/.test(prev.low) && /(?:ed|said|told|written|thought|known|found|shown)$/.test(tok.low)) { return null; }
   const next = toks[i + 1];
   // "his remarks were", "the claims are": a noun, not a verb.
-  if (next && next.word && !next.cap && /^(?:is|was|are|were|will|would|could|can|may|might|should|must|have|has|had|did|does|do)$/.test(next.low)) { return null; }
+  // ... but "which some drivers said was unfair": a verb whose clause lost its subject to the relative pronoun.
+  if (next && next.word && !next.cap && /^(?:is|was|are|were|will|would|could|can|may|might|should|must|have|has|had|did|does|do)$/.test(next.low) && relativeBefore(toks, i) < 0) { return null; }
   // '"Q," he said of the plan': "of" names the topic, not a noun's complement, after a quotation.
   // The source may be long ('"Q," the state party chairman Jane Roe said of the vote').
   // 'said of the senator, "Q"' and 'said of the request: "Q"': the quotation follows.
@@ -151,6 +154,49 @@ function cueAt(toks: Token[], i: number, quotes: Array<[number, number]>): strin
     return base;
   }
   return base;
+}
+
+/**
+ * The relative pronoun before a subject and its speech verb whose object it is: "a plan which critics said was
+ * unfair", "what several teachers say is a gap". Returns its index, or -1.
+ */
+function relativeBefore(toks: Token[], i: number): number {
+  if (!/^(?:said|says|say|told|tells|believe|believes|believed|think|thinks|argue|argues|argued|contend|contends|contended|claim|claims|claimed|insist|insists|insisted|estimate|estimates|estimated)$/.test(toks[i].low)) { return -1; }
+  let k = i - 1;
+  while (k > 0 && toks[k].word && !toks[k].cap && AUXILIARY.has(toks[k].low)) { k--; }
+  const end = k;
+  for (; k >= 0 && end - k < 7; k--) {
+    const t = toks[k];
+    if (t.quote >= 0 || t.sentence !== toks[i].sentence) { return -1; }
+    if (t.word && /^(?:which|what|that|who|whom)$/.test(t.low)) { return k < end && nounPhrase(toks, k + 1, end) ? k : -1; }
+    if (!t.word && !(t.t === '.' && ABBREVIATION.test(toks[k - 1]?.t ?? '')) && !/^[’'-]$/.test(t.t)) { return -1; }
+    if (t.word && !t.cap && (FINITE.test(t.low) || BOUNDARY_WORDS.has(t.low) && t.low !== 'of' || CUES.has(t.low))) { return -1; }
+  }
+  return -1;
+}
+
+/**
+ * A clause after a verb of thought that opens without a determiner or a name: "believes there is no cheap
+ * fix", "knows how to win", "thinks compromise is unlikely", "expects them to win".
+ */
+function thoughtClause(toks: Token[], cs: number, eIdx: number): boolean {
+  const t = toks[cs];
+  if (!t.word || t.quote >= 0) { return false; }
+  if (/^(?:there|how|what|whether|why|where|when|who|him|her|them|us|me)$/.test(t.low)) { return true; }
+  if (t.cap || BOUNDARY_WORDS.has(t.low) || CUES.has(t.low) || FINITE.test(t.low) || /ly$/.test(t.low)) { return false; }
+  // Lowercase words, then a finite verb: a subject and its verb.
+  for (let k = cs + 1; k <= eIdx && k - cs <= 5; k++) {
+    const w = toks[k];
+    if (!w.word || w.quote >= 0) { return false; }
+    if (FINITE.test(w.low) || /^(?:will|would|can|could|should|may|might|must)$/.test(w.low)) { return k > cs; }
+    if (BOUNDARY_WORDS.has(w.low) && w.low !== 'of') { return false; }
+  }
+  return false;
+}
+
+/** A lowercase word that can open an object with no determiner: "longer hours", "hiring two inspectors". */
+function objectWithout(t: Token): boolean {
+  return t.word && !t.cap && t.quote < 0 && !BOUNDARY_WORDS.has(t.low) && !FINITE.test(t.low) && !AUXILIARY.has(t.low) && !CUES.has(t.low) && !/ly$/.test(t.low) && !OBJECT_PRONOUN.test(t.low);
 }
 
 /** Does toks[k] close a quotation, or is it a comma right after one? */
@@ -209,13 +255,38 @@ function nounPhrase(toks: Token[], a: number, b: number): boolean {
   const first = toks[a], last = toks[b];
   if (!first.word) { return false; }
   if (a === b && SUBJECT_PRONOUNS.has(first.low)) { return true; }
-  if (!(first.cap || DETERMINERS.has(first.low) || roleBeforeName(toks, a, b) || /^\d/.test(first.t) || first.low === 'officials' || first.low === 'sources' || first.low === 'critics' || first.low === 'experts' || first.low === 'analysts' || first.low === 'aides' || first.low === 'supporters' || first.low === 'residents' || first.low === 'people' || first.low === 'police' || first.low === 'observers' || first.low === 'democrats' || first.low === 'republicans' || first.low === 'voters' || first.low === 'polls' || first.low === 'others')) { return false; }
+  if (!(first.cap || DETERMINERS.has(first.low) || roleBeforeName(toks, a, b) || /^\d/.test(first.t) || GROUPS.has(first.low) || groupWithModifiers(toks, a, b) || FRACTION.test(first.low))) { return false; }
   if (!last.word && last.t !== ',' && last.t !== '.' && last.t !== ')') { return false; }
   if (last.word && (AUXILIARY.has(last.low) && !(last.cap && /^(?:will|may)$/.test(last.low)) || BOUNDARY_WORDS.has(last.low) || DETERMINERS.has(last.low) && last.low !== 'one' && last.low !== 'another' && last.low !== 'both' && last.low !== 'all' && last.low !== 'some' && last.low !== 'many' && last.low !== 'most' && last.low !== 'others')) { return false; }
   for (let k = a; k <= b; k++) {
     const t = toks[k];
     if (t.quote >= 0 || t.t === ';' || t.t === ':' || ANY_MARK.test(t.t)) { return false; }
     if (t.word && !t.cap && (CUES.has(t.low) && k > a && !DETERMINERS.has(toks[k - 1].low) && toks[k - 1].low !== 'who' && !/^(?:an?|the)$/.test(toks[k - 1].low) && !(toks[k - 1].low === 'of' && TITLES.has(toks[k - 2]?.low ?? '')))) { return false; }
+  }
+  return true;
+}
+
+/** Evidence that shows or finds without a determiner: "records show", "leaked memos showed". */
+const PLURAL_EVIDENCE = 'emails documents records filings data figures results numbers surveys studies statistics estimates projections ledgers memos transcripts';
+/** Plural nouns for groups of people who speak without a determiner: "officials said", "critics say". */
+const GROUPS = new Set(`officials sources critics experts analysts aides supporters residents people police observers democrats
+republicans voters polls others ${PLURAL_EVIDENCE}`.split(/\s+/));
+/** Groups that are commonly spoken of with lowercase modifiers and no determiner ("federal officials", "political analysts"). */
+const GROUP_HEADS = new Set(`officials sources critics experts analysts aides supporters residents observers voters economists
+lawmakers advocates activists strategists investigators prosecutors advisers advisors scientists researchers historians delegates
+donors conservatives liberals progressives leaders diplomats authorities polls polling opponents proponents forecasters organizers
+insiders allies rivals scholars members staffers employees workers parents teachers students doctors lawyers attorneys pollsters
+commentators pundits majorities Americans ${PLURAL_EVIDENCE}`.split(/\s+/).map(w => w.toLowerCase()));
+
+/** Shares of a group that speak for it: "half", "two-thirds", "three-fourths". */
+const FRACTION = /^(?:half|(?:one|two|three|four|five|six|seven|eight|nine)-(?:thirds?|quarters?|fourths?|fifths?|tenths?))$/;
+
+/** "federal officials", "some political analysts": lowercase modifiers before a group noun. */
+function groupWithModifiers(toks: Token[], a: number, b: number): boolean {
+  if (b - a > 3 || !toks[b].word || toks[b].cap || !GROUP_HEADS.has(toks[b].low)) { return false; }
+  for (let k = a; k < b; k++) {
+    const t = toks[k];
+    if (!t.word || t.cap && k > a || /ly$/.test(t.low) || AUXILIARY.has(t.low) || BOUNDARY_WORDS.has(t.low) || CUES.has(t.low) || OBJECT_CUES.has(t.low) || FINITE.test(t.low) || SUBJECT_PRONOUNS.has(t.low) || /^(?:then|now|when|here|there|not|no)$/.test(t.low)) { return false; }
   }
   return true;
 }
@@ -253,7 +324,9 @@ function appositiveSubject(toks: Token[], comma: number, lo: number, quotes: Arr
     let a = leftPhrase(toks, c - 1, lo);
     // "Rep. Jane Roe (D-Md.), chair of the committee, said": the party tag stays with the name.
     if (toks[c - 1].t === ')') { const open = partyTag(toks, c - 1); if (open > 0 && toks[open - 1].cap) { a = leftPhrase(toks, open - 1, lo); } }
-    if (a >= 0 && (toks[a].cap || NOUN_DETERMINERS.has(toks[a].low)) && (pieces === 0 ? comma - c - 1 <= 16 : clauseOpens(toks, a, lo, quotes))) { return a; }
+    // "Sen. Jane Roe, R-Md., appearing on the news, said": past a participle aside, the name must open its clause.
+    const aside = pieces === 0 && first.word && !first.cap && /ing$/.test(first.low) && first.low.length > 5;
+    if (a >= 0 && (toks[a].cap || NOUN_DETERMINERS.has(toks[a].low)) && (aside ? a <= lo || toks[a - 1].t === ',' && a - lo <= 4 && INTRO.test(toks[lo].t) : pieces === 0 ? comma - c - 1 <= 16 : clauseOpens(toks, a, lo, quotes))) { return a; }
     if (isClose(toks[c - 1], quotes)) { return -1; }
     end = c;
   }
@@ -274,6 +347,47 @@ function longAppositive(toks: Token[], a: number, comma: number): boolean {
   for (let k = a; k <= comma; k++) { if (toks[k].quote >= 0 || /^[;:()—–]$/.test(toks[k].t)) { return false; } }
   return true;
 }
+
+/**
+ * A noun phrase that opens its clause at toks[s] and ends at the first comma or dash, followed by an aside
+ * that runs to toks[end] (a comma or a dash): the subject of the verb after it. Returns s, or -1.
+ */
+function longSubject(toks: Token[], s: number, end: number, quotes: Array<[number, number]>): number {
+  while (s < end && toks[s].word && /^(?:But|And|So|Yet|Still|Now|Meanwhile)$/.test(toks[s].t)) { s++; }
+  if (end - s > 45 || end - s < 3 || !toks[s].word || !(toks[s].cap || DETERMINERS.has(toks[s].low)) || PREPOSITION.test(toks[s].low) || /^(?:When|While|If|As|After|Before|Although|Though|Because|Since|Once|Despite|During|Until|Unless|Asked|Speaking|It|There|This|That)$/.test(toks[s].t)) { return -1; }
+  let c = s + 1;
+  while (c < end && !/^[,—–]$/.test(toks[c].t)) { c++; }
+  if (c >= end || c - s > 8 || leftPhrase(toks, c - 1, s) !== s) { return -1; }
+  for (let k = s; k <= end; k++) { if (toks[k].quote >= 0 || /^[;:()]$/.test(toks[k].t) || toks[k].sentence !== toks[s].sentence) { return -1; } }
+  return clauseOpens(toks, s, s, quotes) ? s : -1;
+}
+
+/** Words that link a sentence to the one before, set off by commas after its subject ("Roe, however, said"). */
+const LINKING = /^(?:however|meanwhile|for example|for instance|in turn|for one|too|though|in fact|of course|in contrast|instead|in response|also|then|likewise|similarly|nonetheless|nevertheless|still|for (?:his|her|their|its) part|by contrast|in particular|at the time|in other words|in short|as well|again|later|earlier|separately)$/i;
+
+/** The end of a subject toks[a..comma] without a linking word set off at its end ("Roe, however,"). */
+function linkingCut(text: string, toks: Token[], a: number, comma: number): number {
+  let c = comma - 1;
+  while (c > a && toks[c].t !== ',') { c--; }
+  return c > a && c < comma - 1 && LINKING.test(text.slice(toks[c + 1].s, toks[comma - 1].e)) ? c - 1 : comma;
+}
+
+/** Words that open a phrase or clause before the subject of a sentence ("At a rally, ...", "Wednesday, ..."). */
+const INTRO = /^(?:In|At|On|After|Before|During|From|With|Under|For|By|Since|When|While|As|Later|Earlier|Speaking|Asked|Instead|Meanwhile|However|Although|Though|Because|Despite|Following|Addressing|Writing|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Hours|Minutes|Days|Weeks|Months|Years|Last|This|Throughout|Over|Amid|Ahead|Upon|Within|Across|Back|Once|If|Unlike|Like|Still|Then|Now|Overall)$/;
+
+/** Labels that open a paragraph with a colon without naming a speaker ("Note:", "Update:", "Photo:"). */
+const LABEL = /^(?:editor[’']s|contributing|latest|the|exclusive|breaking|note|notes|update|updated|source|sources|photo|photos|correction|related|watch|read|editor|editors|caption|credit|credits|video|image|disclosure|clarification|warning|tags|topics|timeline|transcript|background|advertisement|see|more|also|listen|subscribe|follow|contact|email|share|click|full|abstract|summary|graphic|map|chart|table|poll|polls|results|date|time|location|where|when|what|who|why|how|price|cost|bottom|top|previously|earlier|later|tonight|today)$/;
+
+/** Is `word` a proper name in `text`: capitalised somewhere inside a sentence, not only at its start? */
+function properName(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at > 1 && /[\p{Ll},] $/u.test(text.slice(at - 2, at))) { return true; }
+  }
+  return false;
+}
+
+/** Nouns of saying, judging and intending that take what was said after them ("his claim that", "her call for"). */
+const NOMINAL = /^(?:claims?|plans?|proposals?|criticism|calls?|promises?|pledges?|views?|warnings?|remarks|comments|assertions?|arguments?|suggestions?|insistence|belief|demands?|vows?|threats?|accusations?|allegations?|denials?|opposition|endorsement|praise|attacks?|decision|refusal)$/;
 
 /** Finite verbs and auxiliaries that a subject phrase never contains. */
 const FINITE = /^(?:is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|isn’t|wasn’t|isn't|wasn't|don't|don’t|didn't|didn’t|won't|won’t|'s|’s)$/;
@@ -296,7 +410,7 @@ function clauseSubject(toks: Token[], b: number, lo: number, quotes: Array<[numb
       if ((p.t === '’' || p.t === "'") && toks[a].low === 's' || p.t === '-' || p.t === '&' || p.t === '.' && a - 2 >= lo && ABBREVIATION.test(toks[a - 2].t) || p.t === '%') { a--; continue; }
       break;
     }
-    if (p.low === 'and' || p.low === 'or') { list = true; a--; continue; }
+    if (p.low === 'and' || p.low === 'or' || p.low === 'nor') { list = true; a--; continue; }
     if (!p.cap && (FINITE.test(p.low) || (CUES.has(p.low) || OBJECT_CUES.has(p.low)) && !(a - 2 >= lo && DETERMINERS.has(toks[a - 2].low)) || RELATIVE.test(p.low) || BOUNDARY_WORDS.has(p.low) && !PREPOSITION.test(p.low) || /ly$/.test(p.low))) { break; }
     a--;
   }
@@ -305,8 +419,9 @@ function clauseSubject(toks: Token[], b: number, lo: number, quotes: Array<[numb
   while (a < b && (toks[a].t === ',' || /^(?:But|And|So|Then|Now|Still|Yet|Also|However|Instead|Meanwhile|Indeed|Overall|Nationally|Today|Yesterday)$/.test(toks[a].t))) { a++; }
   if (a >= b) { return -1; }
   const first = toks[a];
-  if (!first.word || PREPOSITION.test(first.low) || SUBJECT_PRONOUNS.has(first.low) && a < b || /^(?:In|On|At|After|Before|When|While|As|If|For|From|With|By|During|Since|Under|Over|Among)$/.test(first.t)) { return -1; }
-  if (!(first.cap || DETERMINERS.has(first.low) || /^\d/.test(first.t) || /s$/.test(first.low))) { return -1; }
+  // "She and her aides": a pronoun may open a list.
+  if (!first.word || PREPOSITION.test(first.low) || SUBJECT_PRONOUNS.has(first.low) && a < b && toks[a + 1].low !== 'and' || /^(?:In|On|At|After|Before|When|While|As|If|For|From|With|By|During|Since|Under|Over|Among)$/.test(first.t)) { return -1; }
+  if (!(first.cap || DETERMINERS.has(first.low) || /^\d/.test(first.t) || /s$/.test(first.low) || SUBJECT_PRONOUNS.has(first.low) || /^(?:neither|either)$/.test(first.low))) { return -1; }
   // Commas only inside a list: "Friends, aides and former rivals".
   if (commas > 0) {
     if (!list) { return -1; }
@@ -331,24 +446,35 @@ function restartAtDeterminer(toks: Token[], a: number, b: number): number {
  * ('..., but he said the time is coming', '..., Lewandowski said he does not')? Reads back over auxiliaries
  * and a short name or pronoun.
  */
-function newClause(toks: Token[], i: number): boolean {
+function newClause(toks: Token[], i: number): 0 | 1 | 2 {
   let k = i - 1;
   while (k >= 0 && toks[k].word && !toks[k].cap && AUXILIARY.has(toks[k].low)) { k--; }
   const end = k;
   if (k >= 0 && toks[k].word && SUBJECT_PRONOUNS.has(toks[k].low) && toks[k].low !== 'it') { k--; }
   else {
     while (k >= 0 && end - k < 5 && toks[k].quote < 0 && (toks[k].word && toks[k].cap || toks[k].t === '.' && k > 0 && ABBREVIATION.test(toks[k - 1].t))) { k--; }
+    // A common-noun subject ("other voters", "the candidate", "more than 4 in 10") after a clause word.
+    if (k === end || !toks[k] || !toks[k].word || !CLAUSE_LINK.test(toks[k].low)) {
+      let m = k;
+      while (m >= 0 && end - m < 7 && toks[m].quote < 0 && (toks[m].word && !CLAUSE_LINK.test(toks[m].low) && !FINITE.test(toks[m].low) && !AUXILIARY.has(toks[m].low) && !(CUES.has(toks[m].low) || OBJECT_CUES.has(toks[m].low)) && !/ly$/.test(toks[m].low) || toks[m].t === '-' || /^[’']$/.test(toks[m].t) || toks[m].t === '.' && m > 0 && ABBREVIATION.test(toks[m - 1].t))) { m--; }
+      if (m < end && toks[m]?.word && CLAUSE_LINK.test(toks[m].low) && toks[m].quote < 0 && nounPhrase(toks, m + 1, end)) { k = m; }
+    }
   }
-  if (k === end || k < 0) { return false; }
+  if (k === end || k < 0) { return 0; }
   const p = toks[k];
-  return p.sentence === toks[i].sentence && (p.t === ',' || p.t === ';' || p.t === '—' || p.low === 'and' || p.low === 'but');
+  if (p.sentence !== toks[i].sentence) { return 0; }
+  if (p.t === ',' || p.t === ';' || p.t === '—' || p.low === 'and' || p.low === 'but') { return 1; }
+  return p.word && CLAUSE_LINK.test(p.low) && p.quote < 0 ? 2 : 0;
 }
+
+/** Words that open a clause of its own inside a sentence, whose subject may speak in turn. */
+const CLAUSE_LINK = /^(?:and|but|while|whereas|though|although|because|since|yet|so|which|what|whom)$/;
 
 /** A manner adverb between a subject and its verb ("she jokingly tells", "Roe angrily said"), not a noun in -ly. */
 function mannerAdverb(toks: Token[], k: number): boolean {
   const t = toks[k], p = toks[k - 1];
   if (!/[^aeiou]ly$/.test(t.low) || t.low.length < 6 || /^(?:family|assembly|supply|rally|ally|belly|bully|italy|anomaly|monopoly|july|only|early|likely|daily|weekly|monthly|yearly|nightly|elderly|friendly|lonely|lovely|ugly|holy|fly)$/.test(t.low)) { return false; }
-  return !!p && (p.word && (p.cap || SUBJECT_PRONOUNS.has(p.low)) || AUXILIARY.has(p.low));
+  return !!p && (p.word && (p.cap || SUBJECT_PRONOUNS.has(p.low) || GROUP_HEADS.has(p.low) || /[^s]s$/.test(p.low) && !BOUNDARY_WORDS.has(p.low) && !CUES.has(p.low)) || AUXILIARY.has(p.low));
 }
 
 /** Does toks[a] open a clause: the first token read, or after a comma, a dash or a closing quotation mark? */
@@ -383,14 +509,63 @@ function leftPhrase(toks: Token[], b: number, floor: number): number {
     // Possessives, abbreviations and hyphens stay inside the phrase ("the port authority's", "Mr.", "Asante-Boateng").
     if ((p.t === '’' || p.t === "'") && toks[a].low === 's') { a--; continue; }
     if (p.t === '.' && a - 2 >= floor && ABBREVIATION.test(toks[a - 2].t)) { a--; continue; }
-    if (p.t === '-' || p.t === '&') { a--; continue; }
+    // "a Harbor/Valley poll": a slash joins two names into one.
+    if (p.t === '-' || p.t === '&' || p.t === '/' && toks[a].word && toks[a - 2]?.word && toks[a].gap === 0 && p.gap === 0) { a--; continue; }
     break;
   }
   // Drop leading words that open a clause rather than a phrase ("Then he", "Now the mayor").
-  while (a < b && toks[a].word && !toks[a].cap && !/^\d/.test(toks[a].t) && !DETERMINERS.has(toks[a].low) && !SUBJECT_PRONOUNS.has(toks[a].low) && !roleBeforeName(toks, a, b)) { a++; }
-  while (a < b && toks[a].word && /^(?:But|And|So|Then|Now|Still|Yet|Also|However|Instead|Meanwhile|Later|Earlier|Today|Yesterday|On|In|At|After|Before|When|While|As|If|Asked|Speaking)$/.test(toks[a].t) && (toks[a + 1].cap || SUBJECT_PRONOUNS.has(toks[a + 1].low) || DETERMINERS.has(toks[a + 1].low))) { a++; }
+  while (a < b && toks[a].word && !toks[a].cap && !/^\d/.test(toks[a].t) && !DETERMINERS.has(toks[a].low) && !SUBJECT_PRONOUNS.has(toks[a].low) && !roleBeforeName(toks, a, b) && !groupWithModifiers(toks, a, b) && !FRACTION.test(toks[a].low)) { a++; }
+  while (a < b && toks[a].word && /^(?:But|And|So|Then|Now|Still|Yet|Also|However|Instead|Meanwhile|Later|Earlier|Today|Yesterday|On|In|At|After|Before|When|While|As|If|Asked|Speaking|Do|Does|Did|Can|Could|Would|Will|Should|Is|Are|Was|Were|Have|Has|Had)$/.test(toks[a].t) && (toks[a + 1].cap || SUBJECT_PRONOUNS.has(toks[a + 1].low) || DETERMINERS.has(toks[a + 1].low))) { a++; }
   if (a < b && nounPhrase(toks, a, b)) { const r = restartAtDeterminer(toks, a, b); if (r > a && nounPhrase(toks, r, b)) { return r; } }
   return nounPhrase(toks, a, b) ? a : -1;
+}
+
+/**
+ * The end of an inverted source whose name ends at toks[b] and a comma follows: 'said Jane Roe, a lawyer for the city.'
+ * Newsroom style piles appositives after the name ("Jane Roe, 41, a nurse from Dayton, who ran the clinic"),
+ * all of them part of who is speaking when they run to the end of the sentence; a comma before a participle
+ * or a quotation ends the source there. Returns the last token, or -1.
+ */
+function appositiveRun(toks: Token[], b: number, eIdx: number, quotes: Array<[number, number]>, longOnly = false): number {
+  // "a professor in Nashville, Tennessee.": a place and its state stay together.
+  const place = (k: number): boolean => toks[k + 1].t === ',' && !!toks[k].cap && !!toks[k + 2]?.cap && toks[k + 2].word && toks[k + 2].quote < 0 && (!toks[k + 3] || toks[k + 3].sentence !== toks[k + 2].sentence || /^[.,]$/.test(toks[k + 3].t) || isOpen(toks[k + 3], quotes));
+  // A period the sentence reader did not end the sentence on belongs to an abbreviation ("C.I.A.", "Fla.").
+  const dot = (n: Token, k: number): boolean => n.t === '.' && !!toks[k + 2] && toks[k + 2].sentence === n.sentence && (toks[k + 2].word && (ABBREVIATION.test(toks[k].t) || /\./.test(toks[k].t) || !toks[k + 2].cap) || toks[k + 2].t === ',');
+  // Another appositive after a comma: a noun phrase or a relative clause, not a participle, a verb or a clause of its own.
+  const more = (j: number): boolean => {
+    const t = toks[j];
+    if (!t || j > eIdx || !t.word || t.quote >= 0 || SUBJECT_PRONOUNS.has(t.low) || !t.cap && (/ing$/.test(t.low) || CUES.has(t.low) || OBJECT_CUES.has(t.low) || FINITE.test(t.low))) { return false; }
+    if (t.low === 'and') { const n = toks[j + 1]; return !!n && n.word && (DETERMINERS.has(n.low) || n.cap) && !SUBJECT_PRONOUNS.has(n.low); }
+    return !BOUNDARY_WORDS.has(t.low) || t.low === 'which';
+  };
+  const run = (long: boolean): number => {
+    const first = toks[b + 2];
+    if (!long && !(toks[b].cap && (DETERMINERS.has(first.low) || first.low === 'who' || !first.cap && !CUES.has(first.low) && !/ing$/.test(first.low)))) { return -1; }
+    if (long && !more(b + 2)) { return -1; }
+    let c = b + 2, rel = RELATIVE.test(first.low);
+    for (; c + 1 <= eIdx && c - b < 60; c++) {
+      const n = toks[c + 1];
+      if (n.quote >= 0 || /^[;:!?—–()]$/.test(n.t) || n.t === ',' && !place(c) && !(long && more(c + 2))) { break; }
+      if (n.t === '.' && !dot(n, c)) { break; }
+      // Inside a relative clause ("who has known her for decades") verbs belong to the appositive.
+      // A verb that takes an object or a clause starts a clause of its own ("..., the firm wants the gap narrowed");
+      // in a long appositive that runs to the end of the sentence, a verb form without one is a noun ("a think tank").
+      if (n.word && !n.cap && (CUES.has(n.low) || FINITE.test(n.low)) && !DETERMINERS.has(toks[c].low) && !rel && (!long || FINITE.test(n.low) || toks[c + 2] && (toks[c + 2].cap || DETERMINERS.has(toks[c + 2].low) || SUBJECT_PRONOUNS.has(toks[c + 2].low) || /^(?:that|to)$/.test(toks[c + 2].low)))) { break; }
+      if (n.word && /^(?:who|which|whose)$/.test(n.low)) { rel = true; }
+    }
+    if (c - b >= 60 || !(toks[c].word || toks[c].t === ')' || toks[c].t === '.') || c + 1 <= eIdx && (toks[c + 1].quote >= 0 || toks[c + 1].word)) { return -1; }
+    // The long reading must reach the end of the sentence (or a comma before what the speaker goes on to do).
+    if (long && c + 1 <= eIdx && !/^[.!?,]$/.test(toks[c + 1].t)) { return -1; }
+    return c;
+  };
+  return longOnly ? run(true) : Math.max(run(true), run(false));
+}
+
+/** Is the period after toks[k] an abbreviation's ("Feb. 12", "R.J. Okafor", "E.P.A. filings"), inside its sentence? */
+function abbreviationDot(toks: Token[], k: number): boolean {
+  const d = toks[k + 1], n = toks[k + 2];
+  return !!d && d.t === '.' && !!n && n.word && n.sentence === d.sentence && toks[k].word && n.gap <= 1
+    && (ABBREVIATION.test(toks[k].t) || /\./.test(toks[k].t) || /^(?:Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Inc|Corp|Co|Ft|Mt|St|Jr|Sr)$/.test(toks[k].t));
 }
 
 /** Index of the first token after toks[i] in the same sentence that ends a clause (, . ; : or a closing quote). */
@@ -398,7 +573,7 @@ function phraseEnd(toks: Token[], i: number, limit: number): number {
   let k = i;
   while (k + 1 <= limit && toks[k + 1].sentence === toks[i].sentence && toks[k + 1].quote < 0) {
     const n = toks[k + 1];
-    if (!n.word && !(n.t === '.' && ABBREVIATION.test(toks[k].t) && toks[k + 2]?.cap) && !((n.t === '’' || n.t === "'") && toks[k + 2]?.low === 's') && n.t !== '-') { break; }
+    if (!n.word && !(n.t === '.' && (ABBREVIATION.test(toks[k].t) && toks[k + 2]?.cap || abbreviationDot(toks, k))) && !((n.t === '’' || n.t === "'") && toks[k + 2]?.low === 's') && n.t !== '-') { break; }
     if (n.word && (BOUNDARY_WORDS.has(n.low) && n.low !== 'of' || CUES.has(n.low) && !n.cap)) { break; }
     // "said Jane Roe during the debate", "said Jane Roe last week": a time phrase after a name.
     if (n.word && toks[k].cap && /^(?:during|last|this|yesterday|today|tonight|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(n.low) && k > i) { break; }
@@ -435,6 +610,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
   const claimed = new Set<number>(); // token indices already part of a source or cue
   let floor = 0; // content of a cue never reaches back before the previous attribution's end
   let contentUntil = -1; // tokens before this offset belong to the clause content of an earlier cue
+  const nested = new Set<number>(); // cues inside another attribution's content, which keeps them
 
   for (let i = 0; i < toks.length; i++) {
     if (claimed.has(i)) { continue; }
@@ -446,7 +622,14 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     const afterComma = toks[i - 1]?.t === ',' || isClose(toks[i - 1], quotes) && text[toks[i - 1].s - 1] === ',';
     let beforeAux = i - 1;
     while (beforeAux > 0 && toks[beforeAux].word && !toks[beforeAux].cap && AUXILIARY.has(toks[beforeAux].low)) { beforeAux--; }
-    if (i < contentUntil && toks[i].sentence === toks[contentUntil - 1]?.sentence && !(afterComma || /^(?:and|but)$/.test(toks[beforeAux]?.low ?? '')) && !newClause(toks, i)) { continue; }
+    if (i < contentUntil && toks[i].sentence === toks[contentUntil - 1]?.sentence && !(afterComma || /^(?:and|but)$/.test(toks[beforeAux]?.low ?? ''))) {
+      const clause = newClause(toks, i);
+      // Inside another's words only plain speech by a subject of its own starts again ("... while other voters
+      // said ..."); thoughts and stances there are more often part of what was said.
+      if (!clause || clause === 2 && base !== 'say') { continue; }
+      // A subordinate clause ("..., while other voters said ...") is part of the words around it.
+      if (clause === 2) { nested.add(toks[i].s); }
+    }
     const sIdx = sentStart.get(toks[i].sentence)!, eIdx = sentEnd.get(toks[i].sentence)!;
     let cueA = i, cueB = i;
     let source: [number, number] | null = null;
@@ -457,7 +640,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       if (a > eIdx || !toks[a].word) { continue; }
       // "according to figures released by the finance ministry": the phrase runs to the comma.
       let b = a;
-      while (b + 1 <= eIdx && toks[b + 1].quote < 0 && !/^[,;:.!?—–()]$/.test(toks[b + 1].t) && b - a < 14) { b++; }
+      while (b + 1 <= eIdx && toks[b + 1].quote < 0 && (!/^[,;:.!?—–()]$/.test(toks[b + 1].t) || abbreviationDot(toks, b)) && b - a < 14) { b++; }
       if (toks[b + 1] && !/^[,;:.!?—–()]$/.test(toks[b + 1].t) && toks[b + 1].sentence === toks[a].sentence) { b = phraseEnd(toks, a, eIdx); }
       source = [a, b];
       const before = toks[i - 1];
@@ -472,13 +655,23 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         let ce = i - 1;
         while (ce >= cs && !toks[ce].word && !isClose(toks[ce], quotes)) { ce--; }
         if (ce < cs) { continue; }
+        // "..., according to Jane Roe, a lawyer for the city.": appositives that end the sentence are the source's.
+        // Only after a clause of its own: after a fronted phrase ("In addition, according to X, ...") the
+        // clause comes after the source.
+        if (toks[b + 1]?.t === ',' && b + 2 <= eIdx && toks[b + 2].word && i - cs >= 4 && toks.slice(cs, i).some(t => t.word && !t.cap && (FINITE.test(t.low) || /ed$/.test(t.low)))) {
+          const c = appositiveRun(toks, b, eIdx, quotes, true);
+          if (c > b && (c + 1 > eIdx || /^[.!?]$/.test(toks[c + 1].t))) { b = c; source = [a, b]; }
+        }
         const parts: Array<[number, number]> = [[toks[cs].s, toks[ce].e]];
         if (toks[b + 1]?.t === ',' && b + 2 <= eIdx) { const tail = endOfContent(toks, b + 2, eIdx, quotes); parts.push([toks[b + 2].s, tail]); }
         found.push(make(text, toks, source, [cueA, cueB], parts));
       }
-      for (let k = cueA; k <= b; k++) { claimed.add(k); }
-      floor = b + 1;
-      i = b;
+      // A relative clause in the source ("who said ...") stays free for an attribution of its own.
+      let claimTo = b;
+      for (let r = source[0] + 1; r <= b; r++) { if (toks[r].word && /^(?:who|which|whose)$/.test(toks[r].low) && toks[r - 1].t === ',') { claimTo = r - 1; break; } }
+      for (let k = cueA; k <= claimTo; k++) { claimed.add(k); }
+      floor = claimTo + 1;
+      i = claimTo;
       continue;
     }
     // Auxiliaries and adverbs between subject and verb belong to the cue ("has also said", "she jokingly tells").
@@ -496,20 +689,28 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     // Source before the cue.
     // "with Sen. Jane Roe calling it "a farce"", "Roe saying that ...": a name right before the participle is its subject.
     const quoteSoon = toks.slice(i + 1, i + 13).some(t => t.quote >= 0 && t.sentence === toks[i].sentence);
-    const namedParticiple = ing && !!prev && prev.word && prev.cap && prev.quote < 0 && (base === 'call' && quoteSoon || base === 'say' && /^(?:that|he|she|they|it|we)$/.test(toks[i + 1]?.low ?? ''));
+    // "with most voters saying they ...", "a placard saying "Q"": a noun right before "saying" is its subject too.
+    const nounBefore = !!prev && prev.word && !prev.cap && prev.quote < 0 && !STATEMENT_NOUN.has(prev.low) && !BOUNDARY_WORDS.has(prev.low) && !DETERMINERS.has(prev.low) && !AUXILIARY.has(prev.low) && !FINITE.test(prev.low) && !CUES.has(prev.low) && !OBJECT_CUES.has(prev.low) && !/(?:ly|ed|ing)$/.test(prev.low) && !SUBJECT_PRONOUNS.has(prev.low) && !OBJECT_PRONOUN.test(prev.low);
+    const namedParticiple = ing && !!prev && prev.word && (prev.cap || nounBefore && base === 'say' && toks[i].low === 'saying') && prev.quote < 0 && (base === 'call' && quoteSoon || base === 'say' && (/^(?:that|he|she|they|it|we|i|the|a|an)$/.test(toks[i + 1]?.low ?? '') || isOpen(toks[i + 1], quotes)));
     if (prev && prev.sentence === toks[i].sentence && (!ing || namedParticiple)) {
       if (prev.low === 'who' && prev.word) {
         // 'Jane Roe, who said ...': the relative pronoun stands for the speaker.
         source = [cueA - 1, cueA - 1];
       } else if (prev.word || prev.t === '.' || prev.t === ')') {
-        let a = leftPhrase(toks, cueA - 1, Math.max(sIdx, floor));
+        // "Jane Roe on Tuesday said": a time phrase between the subject and the verb is neither.
+        let end = cueA - 1;
+        if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(toks[end].low) && end - 2 >= Math.max(sIdx, floor)) {
+          const back = /^(?:on|last|this|late|early)$/.test(toks[end - 1].low) ? 2 : 1;
+          if (toks[end - back].word && toks[end - back].quote < 0 && !BOUNDARY_WORDS.has(toks[end - back].low)) { end -= back; }
+        }
+        let a = leftPhrase(toks, end, Math.max(sIdx, floor));
         // "Sen. Jane Roe (D-Mo.) said": the party tag stays with the name.
         const open = prev.t === ')' ? partyTag(toks, cueA - 1) : -1;
         if (open > 0 && toks[open - 1].cap) { a = leftPhrase(toks, open - 1, Math.max(sIdx, floor)); }
         // "Supporters of the mayor said", "Some advocates for the plan said", "Friends, aides and former
         // rivals say": the whole subject of the clause, when the short phrase does not open it.
         if (a < 0 || !clauseOpens(toks, a, Math.max(sIdx, floor), quotes)) {
-          const w = clauseSubject(toks, cueA - 1, Math.max(sIdx, floor), quotes);
+          const w = clauseSubject(toks, end, Math.max(sIdx, floor), quotes);
           if (w >= 0 && (a < 0 || w < a)) { a = w; }
         }
         // "A White House official who spoke anonymously said": a relative clause inside the subject.
@@ -523,7 +724,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
             break;
           }
         }
-        if (a >= 0) { source = [a, cueA - 1]; }
+        if (a >= 0) { source = [a, end]; }
       } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes)) {
         // An appositive between commas: "Grayson, an Orlando Democrat, said".
         const a = appositiveSubject(toks, cueA - 1, Math.max(sIdx, floor), quotes);
@@ -532,22 +733,39 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         const nameAfter = cueA === i && !!toks[i + 1]?.word && toks[i + 1].cap && toks[i + 1].quote < 0 && ((n?: Token) => !n || n.sentence !== toks[i].sentence || /^[.,]$/.test(n.t))(toks[phraseEnd(toks, i + 1, eIdx) + 1]);
         const participle = a >= 0 && toks.slice(a + 1, cueA).some((t, j) => t.word && !t.cap && /ing$/.test(t.low) && toks[a + j].t === ',');
         if (a >= 0 && !(nameAfter && participle)) {
-          // "Jane Roe, speaking to reporters, said": the participle clause is not part of who she is.
-          const cut = toks.slice(a + 1, cueA).findIndex((t, j) => /^(?:speaking|writing)$/.test(t.low) && toks[a + j].t === ',');
+          // "Jane Roe, speaking to reporters, said", "Roe, R-Md., appearing on the news, said": the participle clause is
+          // not part of who she is.
+          const cut = toks.slice(a + 1, cueA).findIndex((t, j) => t.word && !t.cap && /ing$/.test(t.low) && t.low.length > 5 && toks[a + j].t === ',');
           source = [a, cut >= 0 ? a + cut - 1 : cueA - 1];
+          // "Jane Roe, meanwhile, said": a word that links the sentence to the last is not part of who she is.
+          if (cut < 0) { source = [a, linkingCut(text, toks, a, cueA - 1)]; }
         }
         // 'Jane Roe, a friend of the mayor's who ran her office for a decade, said, "Q."': an appositive too long
         // to read piece by piece, when a name opens the sentence and a quotation follows the verb.
         if (!source && a < 0 && cueA === i && toks[i + 1] && /^[,:]$/.test(toks[i + 1].t) && isOpen(toks[i + 2], quotes) && longAppositive(toks, sIdx, cueA - 1)) {
           source = [sIdx, cueA - 1];
         }
+        // 'The city's new budget director, hired last spring from a firm in Ohio, said the gap ...': a subject that
+        // opens the sentence, then a longer aside of any shape, then a verb of speech with its clause.
+        if (!source && a < 0 && SPEECH.has(base) && !ing) {
+          const s0 = longSubject(toks, Math.max(sIdx, floor), cueA - 1, quotes);
+          if (s0 >= 0) { source = [s0, cueA - 1]; }
+        }
+      } else if ((prev.t === '—' || prev.t === '–') && SPEECH.has(base) && !ing) {
+        // 'Jane Roe — a nurse from Dayton — says ...'
+        const s0 = longSubject(toks, Math.max(sIdx, floor), cueA - 1, quotes);
+        if (s0 >= 0) { source = [s0, cueA - 2]; }
       }
     }
     // A participle after a comma takes the sentence subject: "X defended the plan, telling reporters ...".
     if (!source && ing && prev && (prev.t === ',' || cueA === i && afterComma)) {
       // "At a rally, Jane Roe endorsed X, saying ...": an opening phrase is not the subject.
       let a = sIdx;
-      if (/^(?:In|At|On|After|Before|During|From|With|Under|For|By|Since|When|While|As|Later|Earlier)$/.test(toks[a].t)) {
+      // "PORTLAND (AP) — ": a dateline is not the subject either.
+      let d = a;
+      while (d < i && d - a < 8 && (toks[d].word && toks[d].t === toks[d].t.toUpperCase() && /\p{Lu}/u.test(toks[d].t) || /^[(),.]$/.test(toks[d].t))) { d++; }
+      if (d > a && d < i && /^[—–-]$/.test(toks[d].t)) { a = d + 1; }
+      if (INTRO.test(toks[a].t)) {
         let c = a;
         while (c < i && toks[c].t !== ',') { c++; }
         if (c + 1 < i) { a = c + 1; }
@@ -560,7 +778,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     if (!source && ing && prev && prev.sentence === toks[i].sentence && cueA === i && SPEECH.has(base)
       && (/^(?:by|upon)$/.test(prev.low) || base === 'say' && STATEMENT_NOUN.has(prev.low))) {
       let a = sIdx;
-      if (/^(?:In|At|On|After|Before|During|From|With|Under|For|Since|When|While|As|Later|Earlier)$/.test(toks[a].t)) {
+      if (INTRO.test(toks[a].t)) {
         let c = a;
         while (c < i && toks[c].t !== ',') { c++; }
         if (c + 1 < i) { a = c + 1; }
@@ -568,23 +786,31 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       const b = a < i - 1 ? subjectEnd(toks, a, i - 1) : -1;
       if (b >= a) { source = [a, b]; }
     }
+    // "Voters were more likely to say they ...", "She went on the radio to say ...": the subject of the clause says it.
+    if (!source && base === 'say' && !ing && prev?.low === 'to' && prev.sentence === toks[i].sentence && toks[i + 1] && (toks[i + 1].low === 'that' || SUBJECT_PRONOUNS.has(toks[i + 1].low) && toks[i + 1].low !== 'it' || isOpen(toks[i + 1], quotes))) {
+      let a = Math.max(sIdx, floor);
+      if (INTRO.test(toks[a].t)) { let c = a; while (c < i && toks[c].t !== ',') { c++; } if (c + 1 < i) { a = c + 1; } }
+      const b = toks[a] && !/^(?:it|there|this|that|what)$/.test(toks[a].low) ? subjectEnd(toks, a, i) : -1;
+      if (b >= a && b < i - 1 && i - b <= 10 && !toks.slice(b + 1, i).some(t => t.quote >= 0 || !t.word || BOUNDARY_WORDS.has(t.low) && t.low !== 'to' && t.low !== 'on' || RELATIVE.test(t.low) || CUES.has(t.low) && t !== toks[i])) { source = [a, b]; cueA = b + 1; }
+    }
     const speech = SPEECH.has(base) || base === 'generic';
     // Inverted: ', said X.' / '" said X'.
-    let inverted = false;
+    let inverted = false, relAt = -1;
     if (!source && speech && !ing && (prev && (prev.t === ',' || isClose(prev, quotes)) || cueA === sIdx)) {
       const a = i + 1;
       if (a <= eIdx && toks[a].word && toks[a].quote < 0 && (toks[a].cap || DETERMINERS.has(toks[a].low) || SUBJECT_PRONOUNS.has(toks[a].low) || !CUES.has(toks[a].low))) {
         let b = phraseEnd(toks, a, eIdx);
+        // 'said Rep. Jane Roe (D-Md.)': the party tag stays with the name.
+        if (toks[b + 1]?.t === '(' && toks[b].cap) { for (let m = b + 2; m <= eIdx && m - b <= 7; m++) { if (toks[m].t === ')') { if (partyTag(toks, m) === b + 1) { b = m; } break; } } }
         // 'said Jane Roe, a lawyer for the city.': the appositive is part of who is speaking.
-        if (nounPhrase(toks, a, b) && toks[b + 1]?.t === ',' && toks[b].cap && b + 2 <= eIdx && toks[b + 2].word && (DETERMINERS.has(toks[b + 2].low) || toks[b + 2].low === 'who' || !toks[b + 2].cap && !CUES.has(toks[b + 2].low) && !/ing$/.test(toks[b + 2].low))) {
-          // The appositive runs to the end of the clause; a relative clause ("who directs the centre") and
-          // abbreviations ("Lt. Gen.", "U.S.") stay in it. Only the name before it must be a noun phrase.
-          let c = b + 2;
-          // "a professor in Nashville, Tennessee.": a place and its state stay together.
-          const place = (k: number): boolean => toks[k + 1].t === ',' && !!toks[k].cap && !!toks[k + 2]?.cap && toks[k + 2].word && toks[k + 2].quote < 0 && (!toks[k + 3] || toks[k + 3].sentence !== toks[k + 2].sentence || /^[.,]$/.test(toks[k + 3].t) || isOpen(toks[k + 3], quotes));
-          const stop = (n: Token, k: number): boolean => n.quote >= 0 || /^[,;:!?—–()]$/.test(n.t) && !place(k) || n.t === '.' && !(ABBREVIATION.test(toks[k].t) && toks[k + 2]?.word && toks[k + 2].sentence === n.sentence) || CUES.has(n.low) && !n.cap && !DETERMINERS.has(toks[k].low);
-          while (c + 1 <= eIdx && !stop(toks[c + 1], c) && c - b < 40) { c++; }
-          if (c - b < 40 && toks[c].word && !(c + 1 <= eIdx && (toks[c + 1].quote >= 0 || toks[c + 1].word)) && nounPhrase(toks, a, b)) { source = [a, c]; inverted = true; }
+        if (nounPhrase(toks, a, b) && toks[b + 1]?.t === ',' && b + 2 <= eIdx && toks[b + 2].word) {
+          const c = appositiveRun(toks, b, eIdx, quotes);
+          if (c > b) {
+            source = [a, c]; inverted = true;
+            // A relative clause in the appositive may hold an attribution of its own ("who said ..."): its
+            // pronoun and verb stay free for it.
+            for (let r = b + 2; r <= c; r++) { if (toks[r].word && RELATIVE.test(toks[r].low) && toks[r].low !== 'that') { relAt = r; break; } }
+          }
         }
         if (!source && nounPhrase(toks, a, b)) { source = [a, b]; inverted = true; }
       }
@@ -606,7 +832,10 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       const last = found[found.length - 1];
       if (last && last.source && last.cue && last.cue.start >= toks[sIdx].s) { shared = last.source; }
     }
-    if (!source && !shared && !(ing && (prev?.t === ',' || cueA === i && afterComma))) { continue; }
+    // 'The groups and others — including two unions — said that ...': a subject too tangled to read still
+    // leaves the verb and its clause.
+    const bare = !source && !shared && !ing && SPEECH.has(base) && prev?.sentence === toks[i].sentence && !isClose(prev, quotes) && prev.t !== ',' && toks[cueB + 1]?.low === 'that' && toks[cueB + 1].quote < 0;
+    if (!source && !shared && !bare && !(ing && (prev?.t === ',' || cueA === i && afterComma))) { continue; }
     if (shared) {
       const f0 = found.length;
       let cs = cueB + 1;
@@ -624,18 +853,26 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     let k = (inverted ? source![1] : cueB) + 1;
     if (TELLING.has(base) || base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse') {
       // The addressee or object: "told reporters", "called the plan".
-      if (k <= eIdx && toks[k].word && toks[k].low !== 'that' && toks[k].quote < 0 && base !== 'call' && base !== 'describe') {
+      // "asked how much it cost": a question word opens the words asked, not an addressee.
+      if (k <= eIdx && toks[k].word && toks[k].low !== 'that' && toks[k].quote < 0 && base !== 'call' && base !== 'describe' && !/^(?:how|what|whether|why|who|when|where|which|if)$/.test(toks[k].low)) {
+        const k0 = k;
         // A short object: "reporters", "him", "The Associated Press"; the clause after it is the content.
         if (toks[k].cap) { while (k + 1 <= eIdx && toks[k + 1].cap && toks[k + 1].word) { k++; } k++; }
         else if (/^(?:the|a|an|his|her|their|its)$/.test(toks[k].low) && toks[k + 1]?.word) { k += 2; }
         else { k++; }
-        // "is telling a town hall in Salem that ...": a longer addressee, up to "that".
+        // "is telling a town hall in Salem that ...": a longer addressee, up to "that"; "told a union meeting in
+        // Dayton she would ...": up to a pronoun that opens the clause.
         if (k <= eIdx && toks[k].low !== 'that' && base !== 'call' && base !== 'describe') {
           for (let m = k; m <= eIdx && m - k < 7 && toks[m].quote < 0 && (toks[m].word || toks[m].t === '-' || /^[’']$/.test(toks[m].t)); m++) {
             if (toks[m].low === 'that') { k = m; break; }
+            if (m > k && /^(?:he|she|they|we|i)$/.test(toks[m].low) && toks[m + 1]?.word && (FINITE.test(toks[m + 1].low) || AUXILIARY.has(toks[m + 1].low))) { k = m; break; }
             if (FINITE.test(toks[m].low) || CUES.has(toks[m].low) && !toks[m].cap || /^(?:to|and|but|if|whether|who|which|when|as)$/.test(toks[m].low)) { break; }
           }
         }
+        // 'told the paper, however, that ...': a linking word set off after the addressee.
+        if (toks[k]?.t === ',' && k + 2 <= eIdx && LINKING.test(toks[k + 1].low) && toks[k + 2].t === ',' && toks[k + 3]?.low === 'that') { k += 3; }
+        // "asked volunteers to knock on doors": what is asked of someone includes who is asked.
+        if (/^(?:ask|urge|advise|instruct)$/.test(base) && toks[k]?.low === 'to' && toks[k].quote < 0) { k = k0; }
         // 'told ABC's "Good Morning America"': the programme's title is part of the addressee.
         if (k <= eIdx && isOpen(toks[k], quotes) && toks[k - 1].cap && titleQuote(text.slice(...quotes[toks[k].quote]))) {
           const end = quotes[toks[k].quote][1];
@@ -660,7 +897,9 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     const endsSentence = !after || after.sentence !== toks[i].sentence || after.t === '.' || after.t === '!' || after.t === '?' || after.t === ';';
     // '"Q," X said at the meeting.': the quotation before wins over the words after.
     const before = toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 1];
-    const quoteBefore = !!before && before.sentence === toks[i].sentence && (isClose(before, quotes) || before.t === ',' && isClose(toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 2], quotes));
+    // 'Asked whether she "can win," 60 percent said yes': a quotation in the question is not what the speaker said.
+    const askedLead = /^(?:Asked|When asked)$/.test(toks[Math.max(sIdx, floor)]?.t ?? '') && !toks.slice(Math.max(sIdx, floor), i).some(t => t.quote < 0 && t.word && !t.cap && CUES.has(t.low) && t.low !== 'asked');
+    const quoteBefore = !askedLead && !!before && before.sentence === toks[i].sentence && (isClose(before, quotes) || before.t === ',' && isClose(toks[(inverted ? cueA : source ? Math.min(source[0], cueA) : cueA) - 2], quotes));
     // A later quotation is the second part of the first ('"Q1," X told NBC on Monday, "Q2."') only after a
     // comma and words of time and place; after a clause of its own ('as the crowd chanted "Q"', 'adding that
     // "Q"'), it belongs to that clause, and the words of this cue are still the quotation before.
@@ -680,7 +919,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       const f = make(text, toks, source, [cueA, cueB], [[toks[k].e, toks[k].e]]);
       f.colon = true;
       found.push(f);
-      markClaimed(claimed, source, cueA, cueB);
+      markClaimed(claimed, relAt > 0 && source ? [source[0], relAt - 1] : source, cueA, cueB);
       floor = k + 1;
       continue;
     }
@@ -694,7 +933,11 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     const quoteAfterComma = !!after && after.t === ',' && isOpen(toks[k + 1], quotes)
       && (inverted ? cueA <= lead : fronted || src0 <= lead + (toks[lead]?.word ? 0 : 1));
     if (quoteAfterComma) { k++; }
-    if (!endsSentence && !endsSentence2 && (after.t !== ',' || quoteAfterComma)) {
+    // 'said, however, that ...', 'added, that ...': a comma (and a linking word) before the clause.
+    else if (after?.t === ',' && !quoteBefore && (toks[k + 1]?.low === 'that' || LINKING.test(toks[k + 1]?.low ?? '') && toks[k + 2]?.t === ',' && toks[k + 3]?.low === 'that') && toks[k + 1].sentence === toks[i].sentence) {
+      k = toks[k + 1].low === 'that' ? k + 1 : k + 3;
+    }
+    if (!endsSentence && !endsSentence2 && (toks[k].t !== ',' || quoteAfterComma)) {
       // Content after the cue: "said (that) ...", "said: "..."".
       let cs = k;
       // 'said of the senator, "Q"': the topic is not the words.
@@ -708,17 +951,34 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         if (toks[q].low === 'that') { if (q > cs) { cs = q; } break; }
         if (!(ADJUNCT.test(toks[q].low) || TIME_NOUN.test(toks[q].low) || /^(?:the|a|last|next|this|morning|afternoon|evening|night)$/.test(toks[q].low))) { break; }
       }
+      // 'said after a meeting with donors on Friday that ...': a longer phrase of time or place before "that".
+      if (toks[cs].low !== 'that' && toks[cs].word && (ADJUNCT.test(toks[cs].low) || PREPOSITION.test(toks[cs].low)) && toks[cs].quote < 0) {
+        for (let q = cs + 1; q <= eIdx && q - cs <= 10 && toks[q].quote < 0 && (toks[q].word || /^[’'.-]$/.test(toks[q].t)); q++) {
+          if (toks[q].low === 'that') { cs = q; break; }
+          if (toks[q].word && !toks[q].cap && (FINITE.test(toks[q].low) || CUES.has(toks[q].low) || SUBJECT_PRONOUNS.has(toks[q].low) || BOUNDARY_WORDS.has(toks[q].low) && !PREPOSITION.test(toks[q].low))) { break; }
+        }
+      }
       if (toks[cs].t === ':' || toks[cs].t === '—') { cs++; }
       if (cs > eIdx) { continue; }
       const objectVerb = base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse';
-      if (!speech && !(toks[cs].low === 'that' || toks[cs].low === 'to' && INTENT.has(base) || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low) || objectVerb && /^(?:him|her|them|us|me|himself|herself|themselves|itself|myself|ourselves)$/.test(toks[cs].low)))) { continue; }
-      if ((base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse' || base === 'show' || base === 'find') && !toks.slice(cs, Math.min(eIdx, cs + 12) + 1).some(t => t.quote >= 0)) { continue; }
+      if (!speech && !(toks[cs].low === 'that' || toks[cs].low === 'to' && INTENT.has(base) || isOpen(toks[cs], quotes) || toks[cs].word && (SUBJECT_PRONOUNS.has(toks[cs].low) || toks[cs].cap || DETERMINERS.has(toks[cs].low) || objectVerb && /^(?:him|her|them|us|me|himself|herself|themselves|itself|myself|ourselves)$/.test(toks[cs].low)) || THOUGHT.has(base) && thoughtClause(toks, cs, eIdx)
+        // "wants stricter rules", "proposed conducting a review": an object without a determiner, or a gerund.
+        || (base === 'want' || base === 'propose' || base === 'recommend') && objectWithout(toks[cs]))) { continue; }
+      // Without quoted words, "called him a fraud" and "described the plan as reckless" still judge; "called the
+      // police", "a group called ..." do not.
+      const judged = base === 'call' && /^(?:him|her|them|it|himself|herself|themselves|itself)$/.test(toks[cs].low) && /^(?:a|an|the|his|her|their|its)$/.test(toks[cs + 1]?.low ?? '') && toks[cs + 1].sentence === toks[cs].sentence
+        || base === 'describe' && toks[cs].word && !BOUNDARY_WORDS.has(toks[cs].low) && toks.slice(cs + 1, Math.min(eIdx, cs + 10) + 1).some(t => t.low === 'as' && t.quote < 0);
+      if ((base === 'call' || base === 'describe' || base === 'praise' || base === 'criticize' || base === 'accuse' || base === 'show' || base === 'find') && !judged && !toks.slice(cs, Math.min(eIdx, cs + 12) + 1).some(t => t.quote >= 0)) { continue; }
       const ce = endOfContent(toks, cs, eIdx, quotes);
       if (onlyAdjunct(text.slice(toks[cs].s, ce)) || /^(?:that|this|it|so)$/i.test(text.slice(toks[cs].s, ce))) { continue; }
-      pushFound(found, text, toks, quotes, source, [cueA, cueB], cs, ce, false);
+      // "which some drivers said was unfair": the relative pronoun stands for what they said and is part of it.
+      const rel = source && !inverted && (base === 'say' || base === 'think' || base === 'believe') ? relativeBefore(toks, i) : -1;
+      // The clause after the verb has no subject of its own: "said was", "say runs".
+      const verbNext = toks[cs].word && !toks[cs].cap && (FINITE.test(toks[cs].low) || !DETERMINERS.has(toks[cs].low) && !SUBJECT_PRONOUNS.has(toks[cs].low) && !BOUNDARY_WORDS.has(toks[cs].low) && /(?:ed|s)$/.test(toks[cs].low));
+      pushFound(found, text, toks, quotes, source, [cueA, cueB], rel >= 0 && rel === source![0] - 1 && /^(?:which|what|that)$/.test(toks[rel].low) && verbNext ? rel : cs, ce, false);
       contentUntil = eIdx + 1;
       // Stop the content at a later cue's clause: handled by trimming when that cue is found.
-      markClaimed(claimed, source, cueA, cueB);
+      markClaimed(claimed, relAt > 0 && source ? [source[0], relAt - 1] : source, cueA, cueB);
       floor = cueB + 1;
       continue;
     }
@@ -752,7 +1012,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       let c = k;
       while (c <= eIdx && c - k < 8 && toks[c].t !== ',' && toks[c].quote < 0 && (toks[c].word && !CUES.has(toks[c].low) || toks[c].t === '.' && ABBREVIATION.test(toks[c - 1].t))) { c++; }
       const n = toks[c + 1];
-      if (c <= eIdx && toks[c].t === ',' && n && c + 1 <= eIdx && (n.word && !CUES.has(n.low) && !/^(?:but|or|as|while|when|although|though|which|who|after|before|adding|noting)$/.test(n.low) || isOpen(n, quotes))) {
+      if (c <= eIdx && toks[c].t === ',' && n && c + 1 <= eIdx && (n.word && !(CUES.has(n.low) && (/ing$/.test(n.low) || SPEECH.has(CUES.get(n.low)!))) && !/^(?:but|or|as|while|when|although|though|which|who|after|before|adding|noting)$/.test(n.low) || isOpen(n, quotes))) {
         const tail = endOfContent(toks, c + 1, eIdx, quotes);
         if (tail > n.s) { parts.push([n.s, tail]); k = eIdx; }
       }
@@ -761,7 +1021,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
     const prevFound = found[found.length - 1];
     if (prevFound && prevFound.content.end > toks[cs].s && prevFound.content.start < toks[cs].s) { /* keep: separate clauses */ }
     found.push(make(text, toks, source, [cueA, cueB], parts));
-    markClaimed(claimed, source, cueA, cueB);
+    markClaimed(claimed, relAt > 0 && source ? [source[0], relAt - 1] : source, cueA, cueB);
     floor = Math.max(k, cueB + 1);
   }
   const before = found.length;
@@ -770,6 +1030,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
   // A content clause never swallows the source and cue of a later attribution in the same sentence.
   for (let f = 0; f + 1 < found.length; f++) {
     const a = found[f], b = found[f + 1];
+    if (a.whole || b.cue && nested.size && [...nested].some(at => b.cue!.start <= at && at < b.cue!.end)) { continue; }
     const cut = Math.min(b.source && b.source.start > a.content.start ? b.source.start : Infinity, b.cue?.start ?? Infinity);
     if (a.content.start < cut && a.content.end > cut && a.parts.length === 1) {
       let end = cut;
@@ -812,7 +1073,7 @@ const TIME_NOUN = /^(?:week|month|year|morning|afternoon|evening|night|weekend|s
 function objectEnd(toks: Token[], k: number, eIdx: number, quotes: Array<[number, number]>, anyWord = false): number {
   const first = toks[k];
   if (!first || k > eIdx || first.sentence !== toks[k - 1]?.sentence) { return -1; }
-  if (!(isOpen(first, quotes) || anyWord && first.word && first.quote < 0 && !BOUNDARY_WORDS.has(first.low) || first.word && first.quote < 0 && (first.cap || DETERMINERS.has(first.low) || OBJECT_PRONOUN.test(first.low) || /^\d/.test(first.t) || /[’']s$/.test(first.low)))) { return -1; }
+  if (!(isOpen(first, quotes) || anyWord && (first.word || first.t === '$') && first.quote < 0 && !BOUNDARY_WORDS.has(first.low) || first.word && first.quote < 0 && (first.cap || DETERMINERS.has(first.low) || OBJECT_PRONOUN.test(first.low) || /^\d/.test(first.t) || /[’']s$/.test(first.low)))) { return -1; }
   let last = -1;
   for (let j = k; j <= eIdx && j - k < 40; j++) {
     const t = toks[j];
@@ -881,6 +1142,20 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
         continue;
       }
     }
+    if (t.t === ':' && t.quote < 0 && i > 0 && i <= 4 && toks[i + 1] && (toks[i + 1].word || isOpen(toks[i + 1], quotes)) && !claimed.has(i) && !inside(i) && !inside(i + 1)
+      && toks.slice(0, i).every(x => x.word && x.cap && x.quote < 0 || x.t === '.' || x.t === '-') && !LABEL.test(toks[0].low)
+      && (i > 1 || /^(?:\p{Lu}{2,}|Q|A)$/u.test(toks[0].t) || properName(text, toks[0].t))) {
+      // 'Jane Roe: We will win.', 'Q: Did you know?': a transcript or headline names the speaker before a colon
+      // that opens the paragraph; the rest of the paragraph is what was said.
+      const end = endOfContent(toks, i + 1, toks.length - 1, quotes);
+      if (end > toks[i + 1].s) {
+        const f = make(text, toks, [0, i - 1], [i, i], [[toks[i + 1].s, end]]);
+        f.whole = true;
+        found.push(f);
+        markClaimed(claimed, [0, i - 1], i, i);
+        continue;
+      }
+    }
     if (!t.word || t.quote >= 0 || claimed.has(i)) { continue; }
     const whenAsked = t.low === 'asked' && /^(?:when|after|once|if)$/.test(toks[i - 1]?.low ?? '') && toks[i - 1].sentence === t.sentence && toks[i - 1].quote < 0;
     if (t.low === 'asked' && (i === sentStart.get(t.sentence) || whenAsked && (i - 1 === sentStart.get(t.sentence) || toks[i - 2]?.sentence === t.sentence && (toks[i - 2].word || toks[i - 2].t === ',' || isClose(toks[i - 2], quotes))))) {
@@ -903,6 +1178,17 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
       found.push(make(text, toks, asker, [i, i], [[toks[cs].s, toks[last].e]]));
       markClaimed(claimed, asker, i, i);
       continue;
+    }
+    if (t.low === 'asked' && /^(?:was|were|is|are|been|being)$/.test(toks[i - 1]?.low ?? '') && toks[i - 1].sentence === t.sentence && /^(?:whether|if|who|what|why|how|which|where)$/.test(toks[i + 1]?.low ?? '') && toks[i + 1].sentence === t.sentence && !claimed.has(i) && !inside(i)) {
+      // "when residents were asked which road needed repair, ...": the question put, with nobody named as asking.
+      const eIdx = sentEnd.get(t.sentence)!;
+      let last = i + 1;
+      while (last + 1 <= eIdx && !(toks[last + 1].quote < 0 && /^[,;:.!?—–]$/.test(toks[last + 1].t))) { last++; }
+      if (last > i + 1) {
+        found.push(make(text, toks, null, [i - 1, i], [[toks[i + 1].s, toks[last].e]]));
+        markClaimed(claimed, null, i - 1, i);
+        continue;
+      }
     }
     if (t.low === 'put' && toks[i + 1]?.low === 'it' && toks[i + 1].quote < 0 && !inside(i)) {
       // 'As the mayor put it, "Q."' and 'Q, as the mayor put it.': the words are the clause beside the "as".
@@ -959,20 +1245,90 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
         }
       }
     }
-    const objectBase = !t.cap ? OBJECT_CUES.get(t.low) : undefined;
+    if (t.t === 'In' && t.quote < 0 && (i === sentStart.get(t.sentence) || /^(?:But|And|Yet|So)$/.test(toks[i - 1]?.t ?? '') && i - 1 === sentStart.get(t.sentence)) && !claimed.has(i) && !inside(i)) {
+      // "In a county survey last spring, most renters favored ...": the survey is the source of the clause after it.
+      const eIdx = sentEnd.get(t.sentence)!;
+      let c = i + 1;
+      while (c <= eIdx && c - i <= 14 && toks[c].quote < 0 && !/^[,;:—–()]$/.test(toks[c].t)) { c++; }
+      if (c <= eIdx && c - i <= 14 && toks[c].t === ',' && c - 1 > i && DETERMINERS.has(toks[i + 1].low) && toks.slice(i + 1, c).some(x => x.word && !x.cap && /^(?:poll|polls|survey|surveys|study|analysis|report|census|tally|count)$/.test(x.low)) && c + 1 <= eIdx && toks[c + 1].word) {
+        const ce = endOfContent(toks, c + 1, eIdx, quotes);
+        if (ce > toks[c + 1].s) {
+          found.push(make(text, toks, [i + 1, c - 1], [i, i], [[toks[c + 1].s, ce]]));
+          markClaimed(claimed, [i + 1, c - 1], i, i);
+          continue;
+        }
+      }
+    }
+    if (!t.cap && t.quote < 0 && NOMINAL.test(t.low) && !claimed.has(i) && !inside(i)) {
+      // "his call for a recount", "the mayor's claim that ...", "her plan to cut taxes": a noun of saying or intending
+      // after a possessive, whose owner is the source and whose complement is the content.
+      const eIdx = sentEnd.get(t.sentence)!;
+      let p = i - 1;
+      if (toks[p]?.word && !toks[p].cap && !/[’']s$/.test(toks[p].low) && !/^(?:his|her|their|its)$/.test(toks[p].low) && /^(?:his|her|their|its)$|[’']s$/.test(toks[p - 1]?.low ?? '')) { p--; }
+      const owner = toks[p];
+      const next = toks[i + 1];
+      if (owner && owner.sentence === t.sentence && owner.word && owner.quote < 0 && (/^(?:his|her|their|its)$/.test(owner.low) || /[’']s$/.test(owner.low)) && next && next.quote < 0 && next.sentence === t.sentence && /^(?:that|to|for|of|on|about|against)$/.test(next.low) && i + 2 <= eIdx) {
+        let a = p;
+        if (/[’']s$/.test(owner.low)) { const l = leftPhrase(toks, p, sentStart.get(t.sentence)!); if (l >= 0) { a = l; } }
+        const clause = next.low === 'that' || next.low === 'to' && toks[i + 2].word && !toks[i + 2].cap && !DETERMINERS.has(toks[i + 2].low);
+        const cs = clause ? i + 1 : i + 2;
+        let ce = -1;
+        if (clause) { ce = endOfContent(toks, cs, eIdx, quotes); let m = cs; while (m <= eIdx && !(toks[m].quote < 0 && /^[,;:—–()]$/.test(toks[m].t))) { m++; } if (m <= eIdx && m > cs) { ce = toks[m - 1].e; } }
+        else { const last = objectEnd(toks, cs, eIdx, quotes, true); if (last >= cs) { ce = toks[last].e; } }
+        if (ce > toks[cs].s && !claimed.has(a)) {
+          found.push(make(text, toks, [a, p], [i, clause ? i : i + 1], [[toks[cs].s, ce]]));
+          markClaimed(claimed, [a, p], i, clause ? i : i + 1);
+          continue;
+        }
+      }
+    }
+    if (/^(?:seems?|seemed|appears?|appeared)$/.test(t.low) && /^(?:to|like|that)$/.test(toks[i + 1]?.low ?? '') && toks[i + 1].quote < 0 && toks[i + 2]?.word && !spans.some(f => f.parts.some(p => p.start <= t.s && t.s < p.end))) {
+      // "The new rules appear to have slowed applications", "It seems that ...": how things look to the writer, with
+      // nobody named. The content is the clause, its subject included; after "it", what follows the verb.
+      const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
+      let cueA = i;
+      while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && (AUXILIARY.has(toks[cueA - 1].low) || /^(?:might|may|would|could|can|will|must|should)$/.test(toks[cueA - 1].low)) && toks[cueA - 1].quote < 0) { cueA--; }
+      const prev = toks[cueA - 1];
+      const ce = endOfContent(toks, i + 1, eIdx, quotes);
+      if (prev && prev.sentence === t.sentence && prev.low === 'it' && prev.word && toks[i + 1].low !== 'to') {
+        if (ce > toks[i + 1].s && !claimed.has(cueA - 1)) {
+          found.push(make(text, toks, null, [cueA - 1, i], [[toks[i + 1].s, ce]]));
+          markClaimed(claimed, null, cueA - 1, i);
+        }
+        continue;
+      }
+      let a = prev && prev.sentence === t.sentence && prev.word && prev.quote < 0 && !RELATIVE.test(prev.low) ? leftPhrase(toks, cueA - 1, sIdx) : -1;
+      if (a >= 0 && !clauseOpens(toks, a, sIdx, quotes)) { const w = clauseSubject(toks, cueA - 1, sIdx, quotes); if (w >= 0 && w < a) { a = w; } }
+      if (a >= 0 && !claimed.has(a) && !inside(a) && ce > toks[i + 1].s) {
+        found.push(make(text, toks, null, [cueA, i], [[toks[a].s, ce]]));
+        markClaimed(claimed, null, cueA, i);
+        continue;
+      }
+    }
+    // "a group backing the mayor", "voters who support the plan", "can endorse her": participles and bare forms of
+    // stance verbs, which need their subject right before them (the bare form also serves as a noun).
+    const stance = !t.cap && /^(?:supporting|backing|opposing|endorsing|support|oppose|endorse)$/.test(t.low);
+    const objectBase = !t.cap ? OBJECT_CUES.get(t.low) ?? (stance ? 'stance' : undefined) : undefined;
     const callFor = !t.cap && (t.low === 'called' || t.low === 'calls' || t.low === 'calling') && /^(?:for|on)$/.test(toks[i + 1]?.low ?? '');
     // "referred to the plan as "a farce"", "warned of a "ferocious" fight", "talked about "the progress we made"":
     // a verb and its particle, trusted only when the object quotes words.
     const phrasal = !t.cap && !!toks[i + 1]?.word && !!PHRASAL.get(t.low)?.test(toks[i + 1].low);
     const refusal = !t.cap && REFUSAL.has(t.low) && toks[i + 1]?.low === 'to' && toks[i + 2]?.word;
     const evidence = !t.cap && EVIDENCE_VERBS.has(t.low);
-    if (!objectBase && !callFor && !phrasal && !refusal && !evidence) { continue; }
+    // "voters see her as the stronger candidate", "regarded the plan as reckless": a view held, when "as" follows.
+    let seeAs = false;
+    if (!t.cap && /^(?:see|sees|saw|view|views|viewed|regard|regards|regarded)$/.test(t.low)) {
+      for (let m = i + 2; m < toks.length && m - i <= 10 && toks[m].sentence === t.sentence && toks[m].quote < 0 && !/^[,;:.!?—–()]$/.test(toks[m].t); m++) { if (toks[m].low === 'as') { seeAs = true; break; } }
+    }
+    if (!objectBase && !callFor && !phrasal && !refusal && !evidence && !seeAs) { continue; }
     if (spans.some(f => f.parts.some(p => p.start <= t.s && t.s < p.end))) { continue; }
     const sIdx = sentStart.get(t.sentence)!, eIdx = sentEnd.get(t.sentence)!;
     let cueA = i;
-    while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && AUXILIARY.has(toks[cueA - 1].low) && toks[cueA - 1].quote < 0) { cueA--; }
+    while (cueA - 1 > sIdx && toks[cueA - 1].word && !toks[cueA - 1].cap && (AUXILIARY.has(toks[cueA - 1].low) || mannerAdverb(toks, cueA - 1)) && toks[cueA - 1].quote < 0) { cueA--; }
     const prev = toks[cueA - 1];
     if (!prev || prev.sentence !== t.sentence || prev.quote >= 0 || inside(cueA - 1) && !claimed.has(cueA - 1)) { continue; }
+    if (objectBase === 'stance' && (/ing$/.test(t.low) ? cueA < i || !prev.word || BOUNDARY_WORDS.has(prev.low) || PREPOSITION.test(prev.low) || DETERMINERS.has(prev.low) || FINITE.test(prev.low) || AUXILIARY.has(prev.low) || CUES.has(prev.low) || /ly$/.test(prev.low)
+      : !(cueA < i || prev.low === 'who' || SUBJECT_PRONOUNS.has(prev.low) && prev.low !== 'it'))) { continue; }
     // "Republicans who backed him": only a relative pronoun or a whole noun phrase is a subject.
     let source: [number, number] | null = null;
     // "X questioned the science and criticized the deal": a coordinated verb shares the subject before.
@@ -1001,21 +1357,26 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
     }
     if (sharedSource || participle) { /* the subject of the verb before */ }
     else if (prev.low === 'who') { source = [cueA - 1, cueA - 1]; }
+    // "the records, which show ...": a relative pronoun stands for the evidence before it.
+    else if (evidence && prev.low === 'which' && (EVIDENCE.has(toks[cueA - 2]?.low ?? '') || toks[cueA - 2]?.t === ',' && EVIDENCE.has(toks[cueA - 3]?.low ?? ''))) { source = [cueA - 1, cueA - 1]; }
     else if (prev.word || prev.t === ')') {
       // "Jane Roe on Friday endorsed": a time phrase between the subject and the verb.
       let end = cueA - 1;
       if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/.test(toks[end].low) && end - 1 > sIdx) { end -= /^(?:on|last|this)$/.test(toks[end - 1].low) ? 2 : 1; }
-      const a = leftPhrase(toks, end, sIdx);
+      let a = leftPhrase(toks, end, sIdx);
+      // "Early returns from a county survey show", "Both of the county's judges backed": the whole subject of the clause.
+      if (a < 0 || !clauseOpens(toks, a, sIdx, quotes)) { const w = clauseSubject(toks, end, sIdx, quotes); if (w >= 0 && (a < 0 || w < a)) { a = w; } }
       if (a >= 0) { source = [a, end]; }
     } else if (prev.t === ',' && !isClose(toks[cueA - 2], quotes) && !evidence) {
       // "Jane Roe, a lawyer for the city, endorsed ...": the name before the appositive.
       const a = appositiveSubject(toks, cueA - 1, sIdx, quotes);
-      if (a >= 0) { source = [a, cueA - 1]; }
+      if (a >= 0) { source = [a, linkingCut(text, toks, a, cueA - 1)]; }
     }
     // A subject another cue already has may act again ("X endorsed Y, saying ..."); a cue's words may not.
     const taken = (k: number): boolean => claimed.has(k) && !found.some(f => f.source && f.source.start <= toks[k].s && toks[k].s < f.source.end);
     if (!source || taken(source[0]) || taken(source[1])) { continue; }
-    if (evidence && !EVIDENCE.has(toks[source[1]].low)) { continue; }
+    // The subject must name the evidence: its head, or a noun before what qualifies it ("the report published Tuesday").
+    if (evidence && !toks.slice(source[0], source[1] + 1).some(x => EVIDENCE.has(x.low)) && !(sharedSource || toks[source[0]].low === 'which')) { continue; }
     let cueB = i;
     let cs = i + 1;
     if (callFor || phrasal) { cueB = i + 1; cs = i + 2; }
@@ -1026,13 +1387,21 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
     } else if (evidence) {
       if (cs > eIdx || !(toks[cs].word || isOpen(toks[cs], quotes))) { continue; }
       ce = endOfContent(toks, cs, eIdx, quotes);
+      // ", which found waste in three offices, was released": a relative clause between commas ends at its comma.
+      if (toks[source[0]].low === 'which' && toks[source[0] - 1]?.t === ',') {
+        let m = cs;
+        while (m <= eIdx && !(toks[m].t === ',' && toks[m].quote < 0)) { m++; }
+        if (m <= eIdx && m > cs) { ce = toks[m - 1].e; }
+      }
     } else {
       // "expressed deep regret": a feeling expressed needs no determiner.
-      let last = objectEnd(toks, cs, eIdx, quotes, phrasal || callFor && toks.slice(cs, cs + 4).some(x => x.quote >= 0) || objectBase === 'express' || objectBase === 'voice');
+      // "called for deeper cuts", "calls for $2 million in repairs": what is called for needs no determiner.
+      let last = objectEnd(toks, cs, eIdx, quotes, phrasal || callFor || objectBase === 'express' || objectBase === 'voice');
       if (last < cs) { continue; }
       // "referred to Jane Roe as "a reformer"": the "as" phrase completes the object.
-      if (phrasal && toks[last + 1]?.low === 'as' && toks[last + 1].quote < 0) { const more = objectEnd(toks, last + 2, eIdx, quotes, true); if (more > last + 1) { last = more; } }
-      if (phrasal && !toks.slice(cs, last + 1).some(x => x.quote >= 0)) { continue; }
+      if (seeAs && toks[last + 1]?.low !== 'as') { continue; }
+      if ((phrasal || seeAs) && toks[last + 1]?.low === 'as' && toks[last + 1].quote < 0) { const more = objectEnd(toks, last + 2, eIdx, quotes, true); if (more > last + 1) { last = more; } }
+      if (phrasal && !SPOKEN_OF.test(`${t.low} ${toks[i + 1].low}`) && !toks.slice(cs, last + 1).some(x => x.quote >= 0)) { continue; }
       ce = toks[last].e;
       // 'warned of the dangers of "Q" who are ...', 'calling on X to "Q" and ...': with quoted words, a phrasal
       // cue's object runs on to the end of the sentence, unless a new clause ("but said ...") starts.
@@ -1056,7 +1425,10 @@ function objectCues(text: string, toks: Token[], quotes: Array<[number, number]>
 const PHRASAL = new Map<string, RegExp>([
   ['refers', /^to$/], ['referred', /^to$/], ['warns', /^(?:of|about)$/], ['warned', /^(?:of|about)$/],
   ['talks', /^about$/], ['talked', /^about$/], ['complains', /^about$/], ['complained', /^about$/],
+  ['spoke', /^about$/], ['speaks', /^about$/], ['pointed', /^to$/], ['points', /^to$/],
 ]);
+/** Phrasal cues that report speech whatever their object: "talked about the budget", "pointed to the polls". */
+const SPOKEN_OF = /^(?:talks about|talked about|spoke about|speaks about|complained about|complains about|pointed to|points to)$/;
 
 function markClaimed(claimed: Set<number>, source: [number, number] | null, cueA: number, cueB: number): void {
   if (source) { for (let k = source[0]; k <= source[1]; k++) { claimed.add(k); } }

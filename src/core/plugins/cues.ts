@@ -12,7 +12,7 @@ charge reiterate repeat echo demand propose recommend advise instruct acknowledg
 slam insist recount cite mention affirm assure contend theorize speculate tout decry denounce dismiss
 exclaim retort grumble mutter sigh scoff concur urge opine reason surmise guess figure imagine suspect
 doubt assume realize realise recognize recognise reckon add predict forecast announce threaten vow
-plan intend aim chant
+plan intend aim chant decide
 `;
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
@@ -59,7 +59,7 @@ chant
 `.split(/\s+/).filter(Boolean));
 
 /** Intentions and wishes, whose content is an infinitive: "plans to run", "hopes to win". */
-export const INTENT = new Set('want hope plan intend aim seek expect promise vow pledge threaten'.split(' '));
+export const INTENT = new Set('want hope plan intend aim seek expect promise vow pledge threaten decide agree'.split(' '));
 
 /** Thought and belief verbs: only trusted with a clause after them ("believes that ...", "thinks the plan ..."). */
 export const THOUGHT = new Set('believe think hope fear expect worry know feel suspect doubt assume realize realise recognize recognise reckon imagine guess figure wonder want plan intend aim seek'.split(' '));
@@ -71,7 +71,8 @@ export const TELLING = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'a
 export const AUXILIARY = new Set(`has have had is was were are will would could can may might should must do does did also later then
 again previously recently repeatedly once further first often frequently publicly privately earlier still never already reportedly
 has've just only even now initially subsequently separately similarly likewise simply flatly openly quickly
-`.split(/\s+/).filter(Boolean));
+not didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't can't couldn't long
+`.split(/\s+/).filter(Boolean).flatMap(w => w.includes("'") ? [w, w.replace("'", '’')] : [w]));
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who']);
 
@@ -105,4 +106,5 @@ export const REFUSAL = new Set(['declined', 'declines', 'refused', 'refuses']);
 /** Evidence that "shows" or "finds" something: the subject's head noun. */
 export const EVIDENCE = new Set(`poll polls polling survey surveys study studies data records record report reports figures numbers
 results analysis research documents document filings filing video footage emails statistics review investigation audit tally
-count estimates projections models census returns`.split(/\s+/).filter(Boolean));
+count estimates projections models census returns ledger ledgers memo memos transcript transcripts letter letters email
+post tweet`.split(/\s+/).filter(Boolean));
