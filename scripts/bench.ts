@@ -3,10 +3,11 @@
 // the project), concatenated in file-name order. Every figure is the median of repeated runs after a warm-up,
 // in one process, so the ratios compare like with like.
 //   parse    unified().use(retextEnglish).parse(text): the floor.
-// Warm-up: 40 runs of each on the article, 3 on the large document, before anything is timed.
 //   analyse  analyse(text): every plugin and check, caches cleared before each run (real work, no cache hits).
 //   edit     analyse() again after one paragraph in the middle changed, caches warm: what a keystroke costs.
 //   heap_mb  peak heap growth during one cold analysis (sampled after the parser and after every plugin).
+// Warm-up: 40 runs of everything on the article, 3 on the large document, then as many untimed runs of each
+// operation as are timed.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

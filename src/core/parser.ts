@@ -73,7 +73,12 @@ let materialisations = 0;
 export function wordsReread(): number { return materialisations; }
 
 const LAZY: PropertyDescriptor = {
-  get(this: Skeleton): SentenceContent[] { materialise(this[OWNER]); return this.children; },
+  get(this: Skeleton): SentenceContent[] {
+    materialise(this[OWNER]);
+    // A sentence its paragraph no longer holds (someone rebuilt the children) would still be an accessor here.
+    if (Object.getOwnPropertyDescriptor(this, 'children')?.get) { setChildren(this, []); }
+    return this.children;
+  },
   set(this: Skeleton, children: SentenceContent[]) { setChildren(this, children); },
   enumerable: true,
   configurable: true,

@@ -129,6 +129,15 @@ describe('incremental analysis', () => {
     for (const w of words) { assert.equal(b.slice(w.position.start.offset, w.position.start.offset + w.children![0].value.length), w.children![0].value); }
   });
 
+  it('gives a sentence taken out of its paragraph no words instead of failing', () => {
+    clearMemo();
+    const root = parseBlocks(new VFile({ value: 'Detached sentence here. Another one.' }), {});
+    const paragraph = root.children[0] as unknown as { children: Array<{ type: string; children: unknown[] }> };
+    const sentence = paragraph.children.find(c => c.type === 'SentenceNode')!;
+    paragraph.children = [];
+    assert.deepEqual(sentence.children, []);
+  });
+
   it('places every node where parse-english alone would, moved to the paragraph', () => {
     clearMemo();
     const text = sample('harbor-dredging.txt');
