@@ -31,7 +31,6 @@ export interface Found {
   whole?: boolean;
 }
 
-const OPEN_MARK = /^["“„‟]$/;
 const ANY_MARK = /^["“”„‟]$/;
 /** Quoted words: a double mark, or two apostrophes standing for one. */
 /** Words that open a time or place phrase after a cue ("said on Tuesday", "said at a rally"). */
@@ -648,7 +647,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
         // "According to X, content."
         contentStart = toks[b + 1]?.t === ',' ? b + 2 : b + 1;
         if (contentStart > eIdx) { continue; }
-        pushFound(found, text, toks, quotes, source, [cueA, cueB], contentStart, endOfContent(toks, contentStart, eIdx, quotes), false);
+        pushFound(found, text, toks, source, [cueA, cueB], contentStart, endOfContent(toks, contentStart, eIdx, quotes));
       } else {
         // "Content, according to X." (and "X, according to Y, ...": the rest of the sentence too)
         const cs = Math.max(sIdx, floor);
@@ -841,7 +840,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       let cs = cueB + 1;
       if (toks[cs]?.t === ',' || toks[cs]?.t === ':') { cs++; }
       if (cs > eIdx || !(toks[cs].word || isOpen(toks[cs], quotes))) { continue; }
-      pushFound(found, text, toks, quotes, null, [cueA, cueB], cs, endOfContent(toks, cs, eIdx, quotes), false);
+      pushFound(found, text, toks, null, [cueA, cueB], cs, endOfContent(toks, cs, eIdx, quotes));
       if (found.length > f0) { found[f0].source = shared; }
       markClaimed(claimed, null, cueA, cueB);
       floor = cueB + 1;
@@ -975,7 +974,7 @@ function analyseParagraph(text: string, paragraph: Paragraph, quotes: Array<[num
       const rel = source && !inverted && (base === 'say' || base === 'think' || base === 'believe') ? relativeBefore(toks, i) : -1;
       // The clause after the verb has no subject of its own: "said was", "say runs".
       const verbNext = toks[cs].word && !toks[cs].cap && (FINITE.test(toks[cs].low) || !DETERMINERS.has(toks[cs].low) && !SUBJECT_PRONOUNS.has(toks[cs].low) && !BOUNDARY_WORDS.has(toks[cs].low) && /(?:ed|s)$/.test(toks[cs].low));
-      pushFound(found, text, toks, quotes, source, [cueA, cueB], rel >= 0 && rel === source![0] - 1 && /^(?:which|what|that)$/.test(toks[rel].low) && verbNext ? rel : cs, ce, false);
+      pushFound(found, text, toks, source, [cueA, cueB], rel >= 0 && rel === source![0] - 1 && /^(?:which|what|that)$/.test(toks[rel].low) && verbNext ? rel : cs, ce);
       contentUntil = eIdx + 1;
       // Stop the content at a later cue's clause: handled by trimming when that cue is found.
       markClaimed(claimed, relAt > 0 && source ? [source[0], relAt - 1] : source, cueA, cueB);
@@ -1477,7 +1476,7 @@ function endOfContent(toks: Token[], cs: number, eIdx: number, quotes: Array<[nu
   return toks[k].e;
 }
 
-function pushFound(found: Found[], text: string, toks: Token[], _quotes: Array<[number, number]>, source: [number, number] | null, cue: [number, number], cs: number, ce: number, _x: boolean): void {
+function pushFound(found: Found[], text: string, toks: Token[], source: [number, number] | null, cue: [number, number], cs: number, ce: number): void {
   if (ce <= toks[cs].s) { return; }
   found.push(make(text, toks, source, cue, [[toks[cs].s, ce]]));
 }

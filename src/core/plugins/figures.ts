@@ -35,7 +35,6 @@ const HEDGE = /\b(about|around|roughly|approximately|nearly|almost|over|more tha
 const NAME_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}.'’-]*)\s+$/u;
 const NOT_NAME_WORD = new Set(['In', 'By', 'Of', 'On', 'At', 'To', 'For', 'From', 'About', 'Over', 'Nearly', 'Almost', 'Some', 'With', 'And', 'But', 'Only', 'Just', 'All', 'The', 'Than', 'Since', 'Until', 'Before', 'After', 'Between', 'Around', 'Roughly', 'Under', 'Up', 'Of', 'Those', 'These', 'Its', 'Their', 'His', 'Her', 'Our', 'That', 'This', 'Another', 'Every', 'Each', 'About', 'Approximately', 'When', 'While', 'If', 'As', 'Like', 'Nearly', 'Fewer', 'More', 'Less', 'Among']);
 
-const ORDINAL_WORDS: Record<string, number> = { third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const FRACTION: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, tenth: 10, tenths: 10 };
 
 const DATE_RE = new RegExp(
@@ -76,13 +75,8 @@ export function scanFigures(prose: string, source: string, from: number, to: num
       fn(m, start, start + m[0].length);
     }
   };
-  const wordBefore = (at: number): string => /([\p{L}]+)\W*$/u.exec(prose.slice(Math.max(from, at - 30), at))?.[1]?.toLowerCase() ?? '';
-  const wordAfter = (at: number): string => /^\W*([\p{L}]+)/u.exec(prose.slice(at, Math.min(to, at + 30)))?.[1]?.toLowerCase() ?? '';
 
-  each(DATE_RE, (m, s, e) => {
-    const year = /\b(\d{4})$/.exec(m[0]);
-    add(s, e, 'date', null, year ? 'date' : 'date');
-  });
+  each(DATE_RE, (_m, s, e) => { add(s, e, 'date', null, 'date'); });
   each(TIME_RE, (_m, s, e) => { add(s, e, 'time', null, null); });
   each(TALLY_RE, (m, s, e) => {
     const near = prose.slice(Math.max(from, s - 40), Math.min(to, e + 20)).toLowerCase();
