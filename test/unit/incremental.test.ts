@@ -102,6 +102,34 @@ describe('incremental analysis', () => {
     assert.notEqual(twice.figures[0].start, twice.figures[twice.figures.length - 1].start);
   });
 
+  it('joins a colon cue and a quotation running over paragraphs the same way from cached paragraphs', () => {
+    clearMemo();
+    const text = [
+      'Harbor Commissioner Tom Okafor told the council:',
+      'The dredging will take 14 months and cost $4 million.',
+      '"The first phase starts in May," Okafor said. "It will be loud."',
+      '"The second phase starts in June."',
+      'Delgado disagreed.',
+    ].join('\n\n');
+    const first = analyse(text);
+    const colon = first.attributions.find(a => a.cue?.text === 'told');
+    assert.equal(colon?.content.text, 'The dredging will take 14 months and cost $4 million.');
+    const said = first.attributions.find(a => a.cue?.text === 'said')!;
+    assert.equal(said.parts?.length, 3, 'the quotation runs on into the next paragraph');
+    assert.ok(said.parts![2].text.startsWith('"The second phase'));
+    // The same paragraphs, now served from the memo and moved, with an edit before and after them.
+    const edited = `A new first paragraph.\n\n${text}\n\nA last one.`;
+    const warm = analyse(edited);
+    assert.deepEqual(warm, analyseFresh(edited));
+    assert.equal(warm.attributions.find(a => a.cue?.text === 'said')!.parts?.length, 3);
+    // The paragraph that was joined to the next one, alone (the same text and quotations, so the same memo
+    // entry): the joins across paragraphs did not change the memo's findings.
+    const alone = analyse(text.split('\n\n')[2]);
+    assert.deepEqual(alone, analyseFresh(text.split('\n\n')[2]));
+    assert.equal(alone.attributions.find(a => a.cue?.text === 'said')!.parts?.length, 2);
+    assert.equal(analyse('Harbor Commissioner Tom Okafor told the council:').attributions.length, 0);
+  });
+
   it('moves a reused paragraph tree to its new place, lines and columns included', () => {
     clearMemo();
     // Markdown headings and list items start mid-line: a deeper heading moves the same text to another column.

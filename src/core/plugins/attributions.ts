@@ -1537,8 +1537,9 @@ const WORD_CHAR = /\w/;
  * Every NAME match of the document, as one `matchAll` over it would find them, read chunk by chunk. A chunk
  * starts at a paragraph start that no match can run across: the gap before it is blank, the character before
  * the gap could not continue a name (or the paragraph does not open with a letter), and `\b` reads the same.
+ * Returns each chunk's start and its names relative to it (the cache's own arrays, never changed).
  */
-function documentNames(text: string, starts: number[]): Named[] {
+function documentNames(text: string, starts: number[]): Array<[number, Named[]]> {
   const cuts = [0];
   for (const at of starts) {
     if (at <= 0 || at >= text.length) { continue; }
@@ -1549,7 +1550,7 @@ function documentNames(text: string, starts: number[]): Named[] {
     if (at > cuts[cuts.length - 1]) { cuts.push(at); }
   }
   cuts.push(text.length);
-  const names: Named[] = [];
+  const chunks: Array<[number, Named[]]> = [];
   for (let c = 0; c + 1 < cuts.length; c++) {
     const from = cuts[c];
     const chunk = text.slice(from, cuts[c + 1]);
@@ -1565,47 +1566,83 @@ function documentNames(text: string, starts: number[]): Named[] {
       if (namesCache.size >= LIMIT) { namesCache.delete(namesCache.keys().next().value!); }
       namesCache.set(chunk, found);
     }
-    // Shared with the cache: never changed.
-    for (const n of found) { names.push({ at: from + n.at, name: n.name, titles: n.titles }); }
+    if (found.length) { chunks.push([from, found]); }
   }
-  return names;
+  return chunks;
 }
 
-/** Index of the first name at or after `at` (names sorted by `at`): everything before it stands earlier. */
-function firstFrom(names: Named[], at: number): number {
-  let lo = 0, hi = names.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (names[mid].at < at) { lo = mid + 1; } else { hi = mid; } }
+/** The last word of a name, remembered: the same names come back on every keystroke. */
+let surnames = new Map<string, string>();
+function surnameOf(name: string): string {
+  let s = surnames.get(name);
+  if (s === undefined) {
+    if (surnames.size >= LIMIT) { surnames = new Map(); }
+    s = name.slice(name.lastIndexOf(' ') + 1);
+    surnames.set(name, s);
+  }
+  return s;
+}
+
+/** Index of the first name at or after `at` (`ats` ascending): everything before it stands earlier. */
+function firstFrom(ats: number[], at: number): number {
+  let lo = 0, hi = ats.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ats[mid] < at) { lo = mid + 1; } else { hi = mid; } }
   return lo;
 }
 
+// A person's mention sorts by its offset, then by its place in the people list: both packed in one number.
+const ORDER = 2 ** 22;
+
 function resolver(text: string, people: Array<{ name: string; titles: string[]; mentions: Span[] }>, starts: number[]): Resolver {
-  const names = documentNames(text, starts);
-  for (const p of people) {
-    const titles = p.titles.map(t => t.toLowerCase());
-    for (const m of p.mentions) { names.push({ at: m.start, name: p.name, titles }); }
+  // Every name in reading order, as parallel arrays: the names of the text (in order already) merged with the
+  // people's mentions (sorted here), a name of the text first where both stand at one offset.
+  const ats: number[] = [], nameOf: string[] = [], titlesOf: string[][] = [];
+  const personTitles = people.map(p => p.titles.map(t => t.toLowerCase()));
+  let total = 0;
+  for (const p of people) { total += p.mentions.length; }
+  const keys = new Float64Array(total);
+  const who: number[] = new Array(total);
+  let m = 0;
+  people.forEach((p, i) => { for (const x of p.mentions) { who[m] = i; keys[m] = x.start * ORDER + m; m++; } });
+  keys.sort();
+  let k = 0;
+  const pushPeopleBefore = (limit: number): void => {
+    while (k < total && Math.floor(keys[k] / ORDER) < limit) {
+      const at = Math.floor(keys[k] / ORDER), i = who[keys[k] - at * ORDER];
+      ats.push(at); nameOf.push(people[i].name); titlesOf.push(personTitles[i]);
+      k++;
+    }
+  };
+  for (const [from, found] of documentNames(text, starts)) {
+    for (const n of found) {
+      pushPeopleBefore(from + n.at);
+      ats.push(from + n.at); nameOf.push(n.name); titlesOf.push(n.titles);
+    }
   }
-  names.sort((a, b) => a.at - b.at);
+  pushPeopleBefore(Infinity);
   let last: string | null = null;
   let lastAt = -1;
-  // Which names end in a surname and which carry a title, as ascending indices into `names`: the latest one
+  // Which names end in a surname and which carry a title, as ascending indices into the arrays: the latest one
   // before a place is a binary search, not a walk back through the whole document.
   const bySurname = new Map<string, number[]>();
   const byTitle = new Map<string, number[]>();
-  const file = (map: Map<string, number[]>, k: string, n: number): void => {
-    const list = map.get(k);
-    if (!list) { map.set(k, [n]); } else if (list[list.length - 1] !== n) { list.push(n); }
+  const file = (map: Map<string, number[]>, key: string, n: number): void => {
+    const list = map.get(key);
+    if (!list) { map.set(key, [n]); } else if (list[list.length - 1] !== n) { list.push(n); }
   };
-  names.forEach((n, i) => {
-    file(bySurname, n.name.slice(n.name.lastIndexOf(' ') + 1), i);
-    for (const t of n.titles) { file(byTitle, t, i); }
-  });
+  for (let i = 0; i < ats.length; i++) {
+    file(bySurname, surnameOf(nameOf[i]), i);
+    for (const t of titlesOf[i]) { file(byTitle, t, i); }
+  }
   /** The latest name in `list` standing before `end`. */
   const latest = (list: number[] | undefined, end: number): Named | undefined => {
     if (!list) { return undefined; }
-    const bound = firstFrom(names, end);
+    const bound = firstFrom(ats, end);
     let lo = 0, hi = list.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < bound) { lo = mid + 1; } else { hi = mid; } }
-    return lo > 0 ? names[list[lo - 1]] : undefined;
+    if (lo === 0) { return undefined; }
+    const at = list[lo - 1];
+    return { at: ats[at], name: nameOf[at], titles: titlesOf[at] };
   };
   return {
     see(): void { /* speakers are remembered through `last` */ },
@@ -1619,9 +1656,8 @@ function resolver(text: string, people: Array<{ name: string; titles: string[]; 
       const seenEnd = source.start + 1;
       if (PRONOUNS.has(low)) {
         // The nearer of the last speaker and the last person named: "Minister X later clarified ... she said".
-        const k = firstFrom(names, seenEnd) - 1;
-        const named = k >= 0 ? names[k] : undefined;
-        return named && named.at > lastAt ? named.name : last;
+        const n = firstFrom(ats, seenEnd) - 1;
+        return n >= 0 && ats[n] > lastAt ? nameOf[n] : last;
       }
       lastAt = source.start;
       // A name in the phrase: the fullest earlier form with the same surname.
@@ -1721,92 +1757,144 @@ function quoteRanges(quotes: Quote[], from: number, to: number, index: QuoteInde
   return out;
 }
 
+/** A paragraph's findings after the joins inside it, relative to its start, as the memo keeps them. */
+interface Local {
+  found: Found[];
+  /** Something in the paragraph claims its first quotation: a quotation left open before does not run on into it. */
+  blocks: boolean;
+}
+
+/**
+ * Joins inside one paragraph: later sentences of the paragraph that are nothing but quotations continue the
+ * attributed quotation before them. Changes `found` (absolute, the paragraph's own fresh findings).
+ */
+function joinLocal(text: string, source: string, found: Found[], qs: Array<[number, number]>): void {
+  for (const f of found) {
+    const lastEnd = f.parts[f.parts.length - 1].end;
+    if (f.direct) {
+      let at = Math.max(lastEnd, f.cue?.end ?? 0, f.source?.end ?? 0);
+      let first = true;
+      for (const [a, b] of qs) {
+        if (a < lastEnd || coveredBy(found, a)) { continue; }
+        // 'she told ABC's "This Week." "Q2"': the title of a programme is part of the sentence's tail.
+        if (first && at > lastEnd && titleQuote(text.slice(a, b)) && sentenceTail(text.slice(at, a)) && !/[.!?]\s*$/.test(text.slice(at, a))) { at = b; continue; }
+        // The rest of the attribution's own sentence may stand between ("...," she told AFP on Monday. "...").
+        // ... and it must end there: '" X says in the ad titled "Q2"' is a title, not more of the words.
+        if (!(/^[\s.,;:!?—–-]*$/.test(text.slice(at, a)) || first && at > lastEnd && sentenceTail(text.slice(at, a)) && /[.!?]\s*$/.test(text.slice(at, a)))) { break; }
+        first = false;
+        // '"Q1," X said, suggesting a compromise. "Q2."': the speaker's participle does not change speakers.
+        if (found.some(g => g !== f && (g.cue?.start ?? 0) >= at && (g.cue?.start ?? 0) < a && !(g.source === f.source || (/ing$/.test(g.cue!.text) || /^who$/i.test(g.source?.text ?? '')) && g.content.end <= a))) { break; }
+        f.parts.push(span(source, a, b));
+        at = b;
+      }
+    }
+    f.content = span(source, f.parts[0].start, f.parts[f.parts.length - 1].end);
+  }
+}
+
+/** Read before the joins, as the document pass used to: does a finding cover or precede the first quotation? */
+function blocksFirst(found: Found[], qs: Array<[number, number]>): boolean {
+  return qs.length > 0 && found.some(f => f.content.start <= qs[0][0] && qs[0][0] < f.content.end || (f.cue?.start ?? 0) < qs[0][1]);
+}
+
+/**
+ * One finding of the document as the pass across paragraphs sees it: the memo's shared finding, where its
+ * paragraph starts, and, only when a later paragraph changed them, its own parts (absolute) and colon flag.
+ * The shared finding is never changed, so an edit copies nothing for the paragraphs it did not touch.
+ */
+interface Entry { f: Found; base: number; parts: Span[] | null; colon: boolean; direct: boolean; contentEnd: number }
+
+const partsOf = (e: Entry): Span[] => e.parts ?? (e.parts = e.f.parts.map(x => moveSpan(x, e.base)));
+
 export default function attributions() {
   return (tree: Root, file: VFile): void => {
     const data = dataOf(file);
     const text = data.prose.text;
     const source = String(file.value);
     const paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
-    const perParagraph: Found[][] = [];
+    const locals: Local[] = [];
+    const bases: number[] = [];
     const ranges: Array<Array<[number, number]>> = [];
     const quoteAt = quoteIndex(data.quotes);
     for (const p of paragraphs) {
       const from = p.position!.start.offset!, to = p.position!.end.offset!;
       const qs = quoteRanges(data.quotes, from, to, quoteAt);
       ranges.push(qs);
-      // The memo keeps each paragraph's findings relative to its start, shared and never changed; the document
-      // pass below changes its own copies (a fresh analysis uses what it just computed).
-      let fresh: Found[] | null = null;
+      // The memo keeps each paragraph's joined findings relative to its start, shared and never changed; a fresh
+      // analysis uses what it just computed, in place (base 0).
+      let fresh: Local | null = null;
       const relative = memoRelative('attributions', p, (_t, paragraph, base) => {
-        fresh = analyseParagraph(text, paragraph, qs);
-        return moveFound(fresh, -base);
+        const found = analyseParagraph(text, paragraph, qs);
+        const blocks = blocksFirst(found, qs);
+        joinLocal(text, source, found, qs);
+        fresh = { found, blocks };
+        return { found: moveFound(found, -base), blocks };
       }, qs.map(([a, b]) => `${a - from}-${b - from}`).join(','));
-      perParagraph.push(fresh ?? moveFound(relative, from));
+      locals.push(fresh ?? relative);
+      bases.push(fresh ? 0 : from);
     }
-    if (paragraphs.length > 1 && perParagraph[0].length === 0) {
+    if (paragraphs.length > 1 && locals[0].found.length === 0) {
       const h = headline(text, paragraphs[0].position!.start.offset!, paragraphs[0].position!.end.offset!);
-      if (h) { perParagraph[0] = [h]; }
+      if (h) {
+        const found = [h];
+        const blocks = blocksFirst(found, ranges[0]);
+        joinLocal(text, source, found, ranges[0]);
+        locals[0] = { found, blocks };
+        bases[0] = 0;
+      }
     }
-    const all: Found[] = [];
+    const all: Entry[] = [];
     // Quotations that run on after an attributed one (later sentences, later paragraphs) join it.
-    let open: Found | null = null;
+    let open: Entry | null = null;
     for (let p = 0; p < paragraphs.length; p++) {
       const from = paragraphs[p].position!.start.offset!, to = paragraphs[p].position!.end.offset!;
-      const found = perParagraph[p];
+      const { found, blocks } = locals[p];
+      const base = bases[p];
       const qs = ranges[p];
       if (open && open.colon && found.length === 0) {
         // "X said:" then the words in this paragraph.
-        open.parts = [span(source, firstNonSpace(text, from, to), lastNonSpace(text, from, to))];
-        open.content = open.parts[0];
-        open.direct = QUOTED.test(open.content.text);
+        const whole = span(source, firstNonSpace(text, from, to), lastNonSpace(text, from, to));
+        open.parts = [whole];
+        open.contentEnd = whole.end;
+        open.direct = QUOTED.test(whole.text);
         open.colon = false;
-      } else if (open && open.direct && qs.length > 0 && qs[0][0] === firstNonSpace(text, from, to) && !found.some(f => f.content.start <= qs[0][0] && qs[0][0] < f.content.end || (f.cue?.start ?? 0) < qs[0][1])) {
-        for (const [a, b] of qs) { open.parts.push(span(source, a, b)); }
+      } else if (open && open.direct && qs.length > 0 && qs[0][0] === firstNonSpace(text, from, to) && !blocks) {
+        const parts = partsOf(open);
+        for (const [a, b] of qs) { parts.push(span(source, a, b)); }
       } else {
         open = null;
       }
       for (const f of found) {
-        // Later sentences of this paragraph that are nothing but quotations continue it.
-        const lastEnd = f.parts[f.parts.length - 1].end;
-        if (f.direct) {
-          let at = Math.max(lastEnd, f.cue?.end ?? 0, f.source?.end ?? 0);
-          let first = true;
-          for (const [a, b] of qs) {
-            if (a < lastEnd || coveredBy(found, a)) { continue; }
-            // 'she told ABC's "This Week." "Q2"': the title of a programme is part of the sentence's tail.
-            if (first && at > lastEnd && titleQuote(text.slice(a, b)) && sentenceTail(text.slice(at, a)) && !/[.!?]\s*$/.test(text.slice(at, a))) { at = b; continue; }
-            // The rest of the attribution's own sentence may stand between ("...," she told AFP on Monday. "...").
-            // ... and it must end there: '" X says in the ad titled "Q2"' is a title, not more of the words.
-            if (!(/^[\s.,;:!?—–-]*$/.test(text.slice(at, a)) || first && at > lastEnd && sentenceTail(text.slice(at, a)) && /[.!?]\s*$/.test(text.slice(at, a)))) { break; }
-            first = false;
-            // '"Q1," X said, suggesting a compromise. "Q2."': the speaker's participle does not change speakers.
-            if (found.some(g => g !== f && (g.cue?.start ?? 0) >= at && (g.cue?.start ?? 0) < a && !(g.source === f.source || (/ing$/.test(g.cue!.text) || /^who$/i.test(g.source?.text ?? '')) && g.content.end <= a))) { break; }
-            f.parts.push(span(source, a, b));
-            at = b;
-          }
-        }
-        f.content = span(source, f.parts[0].start, f.parts[f.parts.length - 1].end);
-        all.push(f);
-        open = f;
+        const e: Entry = { f, base, parts: null, colon: f.colon === true, direct: f.direct, contentEnd: f.content.end + base };
+        all.push(e);
+        open = e;
       }
-      if (open && !open.colon && open.content.end >= from) {
-        const lastEnd = open.parts[open.parts.length - 1].end;
-        const at = Math.max(lastEnd, open.cue?.end ?? 0, open.source?.end ?? 0);
+      if (open && !open.colon && open.contentEnd >= from) {
+        const lastEnd = open.parts ? open.parts[open.parts.length - 1].end : open.f.parts[open.f.parts.length - 1].end + open.base;
+        const cueEnd = open.f.cue ? open.f.cue.end + open.base : 0, sourceEnd = open.f.source ? open.f.source.end + open.base : 0;
+        const at = Math.max(lastEnd, cueEnd, sourceEnd);
         const tail = text.slice(at, to);
         if (!(/^[\s.,;:!?—–"“”-]*$/.test(tail) || at > lastEnd && sentenceTail(tail))) { open = null; }
       } else if (open && !open.colon && found.length === 0 && !(qs.length && qs[0][0] === firstNonSpace(text, from, to))) { open = null; }
     }
     const resolve = resolver(text, data.people ?? [], paragraphs.map(p => p.position!.start.offset!));
     const out: Attribution[] = [];
-    for (const f of all) {
-      if (f.colon) { continue; }
-      f.content = span(source, f.parts[0].start, f.parts[f.parts.length - 1].end);
-      f.direct = f.parts.some(pt => QUOTED.test(pt.text));
-      f.speaker = f.source ? resolve.resolve(f.source) : null;
+    for (const e of all) {
+      if (e.colon) { continue; }
+      const { f, base } = e;
       // Spans were cut from the prose (markup blanked, and maybe from a memo of an identical paragraph
-      // elsewhere): their text is re-read from the document itself.
-      const a: Attribution = { source: f.source && span(source, f.source.start, f.source.end), cue: f.cue && span(source, f.cue.start, f.cue.end), content: span(source, f.content.start, f.content.end), direct: f.direct, speaker: f.speaker };
-      if (f.parts.length > 1) { a.parts = f.parts.map(x => span(source, x.start, x.end)); }
+      // elsewhere): their text is read again from the document itself.
+      let a: Attribution;
+      if (e.parts) {
+        const parts = e.parts;
+        a = { source: f.source && span(source, f.source.start + base, f.source.end + base), cue: f.cue && span(source, f.cue.start + base, f.cue.end + base), content: span(source, parts[0].start, parts[parts.length - 1].end), direct: parts.some(pt => QUOTED.test(pt.text)), speaker: null };
+        if (parts.length > 1) { a.parts = parts.map(x => span(source, x.start, x.end)); }
+      } else {
+        const parts = f.parts;
+        a = { source: f.source && span(source, f.source.start + base, f.source.end + base), cue: f.cue && span(source, f.cue.start + base, f.cue.end + base), content: span(source, parts[0].start + base, parts[parts.length - 1].end + base), direct: parts.some(pt => QUOTED.test(pt.text)), speaker: null };
+        if (parts.length > 1) { a.parts = parts.map(x => span(source, x.start + base, x.end + base)); }
+      }
+      a.speaker = f.source ? resolve.resolve(base ? moveSpan(f.source, base) : f.source) : null;
       out.push(a);
     }
     data.attributions = out;
