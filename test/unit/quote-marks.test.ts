@@ -63,6 +63,47 @@ describe('quote/ checks', () => {
     }
   });
 
+  it('leaves single marks in headlines, decks and subheads alone, as headline style asks', () => {
+    const quoteRules = (text: string, options = {}) => analyse(text, options).diagnostics.filter(d => d.rule.startsWith('quote/')).map(d => d.text);
+    const body = '“We will fight,” she said. “Every day,” she added. “And we will win.”';
+    // A headline and its deck: the document's first paragraph.
+    assert.deepEqual(quoteRules(`Mayor calls dredging plan ‘a disgrace’;\nCouncil vote put off to ‘next spring’\n\n${body}`), []);
+    // A Markdown heading anywhere, and a one-line subhead in title case.
+    assert.deepEqual(quoteRules(`${body}\n\n## Council: ‘Not Now’\n\n${body}`, { language: 'markdown' }), []);
+    assert.deepEqual(quoteRules(`${body}\n\n‘All Bets Are Off.’\n\n${body}`), []);
+    // The same single-quoted words in a sentence of the body are another style.
+    const inBody = `${body}\n\nThe mayor called the plan ‘a disgrace’ on Monday and left the room before the vote.`;
+    assert.deepEqual(quoteRules(inBody), ['‘a disgrace’']);
+    assert.deepEqual(quoteRules(`Headline here\n\n${body}\n\nThe mayor called it ‘a disgrace’ and left.`), ['‘a disgrace’']);
+  });
+
+  it('allows the space between a nested quotation’s mark and the outer one', () => {
+    for (const text of [
+      '"He called it \'outreach,\' " she said.',
+      '“He called it ‘outreach,’ ” she said.',
+      '" \'Never,\' he told me," she said.',
+    ]) {
+      assert.deepEqual(rules(text, 'quote/inner-space'), [], text);
+    }
+    assert.equal(rules('"He called it outreach, " she said.', 'quote/inner-space').length, 1);
+  });
+
+  it('reads elisions and feet-and-inches marks as no quotation marks', () => {
+    for (const text of [
+      '"They\'ll turn us into beggars \'cause they\'re easier to please," he said.',
+      '“Shout it out, ’cause I don’t want to,” Trump said.',
+      '“Keep talking back at ’em,” she said.',
+      '“It’s only rock ’n’ roll,” he said.',
+      '“He’s like 6’2”,” Rubio said.',
+      'The report says Trump is 6\'3" tall and weighs 236 pounds.',
+    ]) {
+      assert.deepEqual(analyse(text).diagnostics.filter(d => d.rule.startsWith('quote/')), [], text);
+    }
+    assert.equal(analyse('“It’s only rock ’n’ roll,” he said.').quotes.length, 1);
+    // An opening single mark before any other word still opens a quotation.
+    assert.equal(rules('She told me ‘never again and left.', 'quote/unclosed').length, 1);
+  });
+
   it('finds the samples’ quote-mark problems (ranges in the Markdown file itself)', () => {
     const harbor = readFileSync('test/fixtures/samples/harbor-dredging.txt', 'utf8');
     const h = analyse(harbor, { language: 'plaintext' }).diagnostics;

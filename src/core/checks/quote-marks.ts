@@ -32,11 +32,12 @@ export default function quoteMarks() {
           break;
       }
     }
-    // Spaces just inside the marks: “very dangerous ”.
+    // Spaces just inside the marks: “very dangerous ”. Not the space that keeps a nested quotation's mark apart
+    // from the outer one ("He called it 'outreach,' " she said), which AP style asks for.
     for (const q of data.quotes) {
       const inner = q.text.slice(1, -1);
-      const lead = /^[ \t\u00a0]+/.exec(inner);
-      const trail = /[ \t\u00a0]+$/.exec(inner);
+      const lead = /^[ \t\u00a0]+(?![‘'])/.exec(inner);
+      const trail = /(?<![’'])[ \t\u00a0]+$/.exec(inner);
       if (lead && lead[0].length < inner.length) {
         report(file, q.start + 1, q.start + 1 + lead[0].length, 'Space after the opening quotation mark', 'quote/inner-space', { expected: [''] });
       }
@@ -46,6 +47,41 @@ export default function quoteMarks() {
     }
     mixedStyle(file, text);
   };
+}
+
+/** The paragraph around offset `at`: its lines up to a blank line (or the document's end) on either side. */
+function paragraphAround(text: string, at: number): [number, number] {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  while (start > 0) {
+    const before = text.lastIndexOf('\n', start - 2) + 1;
+    if (!/\S/.test(text.slice(before, start - 1))) { break; }
+    start = before;
+  }
+  let end = text.indexOf('\n', at);
+  if (end < 0) { end = text.length; }
+  while (end < text.length) {
+    let after = text.indexOf('\n', end + 1);
+    if (after < 0) { after = text.length; }
+    if (!/\S/.test(text.slice(end + 1, after))) { break; }
+    end = after;
+  }
+  return [start, end];
+}
+
+/**
+ * Does offset `at` stand in a headline? The document's first paragraph when it is short (a headline, maybe with
+ * its deck), a Markdown heading, or a one-line subhead of a few words in title case ('All Bets Are Off.').
+ */
+export function inHeadline(text: string, at: number, language?: string): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (language === 'markdown' && /^ {0,3}#{1,6}[ \t]/.test(text.slice(lineStart, lineStart + 10))) { return true; }
+  const [start, end] = paragraphAround(text, at);
+  const paragraph = text.slice(start, end).trim();
+  const words = paragraph.split(/\s+/);
+  const first = text.search(/\S/);
+  if (start <= first && paragraph.split('\n').length <= 3 && words.length <= 40) { return true; }
+  const long = words.map(w => w.replace(/^[^\p{L}]+/u, '')).filter(w => w.length >= 4);
+  return !paragraph.includes('\n') && words.length <= 12 && long.length > 0 && long.every(w => /^\p{Lu}/u.test(w));
 }
 
 /** Quotations are "outer" when no other quotation contains them. */
@@ -79,7 +115,8 @@ function mixedStyle(file: VFile, text: string): void {
     const marks = (byQuote.get(i) ?? []).filter(m => m.offset >= q.start && m.offset < q.end);
     const open = marks.find(m => m.role === 'open');
     if (!open) { continue; }
-    const singleOuter = open.kind === 'single' && doubles > 0;
+    // Headlines, decks and subheads put quotations in single marks (AP style): that is no other style.
+    const singleOuter = open.kind === 'single' && doubles > 0 && !inHeadline(text, q.start, data.options.language);
     const wantStyle = style ?? open.style;
     if (!singleOuter && open.style === wantStyle) { continue; }
     if (!singleOuter && !style) { continue; }

@@ -30,6 +30,12 @@ function classify(text: string, i: number, from: number, to: number): Mark['posi
   return 'ambiguous';
 }
 
+/** Words spoken with their first letters left out: the apostrophe before them opens no quotation. */
+const ELISIONS = new Set(['cause', 'cos', 'cuz', 'em', 'til', 'tis', 'twas', 'bout', 'nuff', 'cept', 'fraid', 'scuse', 'kay']);
+const SINGLE_CHARS = "'’‘";
+/** 6'3" and 5’11”: feet and inches, the double mark being an inch mark. */
+const FEET_INCHES = /\d['’]\d{1,2}$/;
+
 /** Quotation marks in one paragraph, apostrophes left out. */
 export function scanMarks(text: string, from: number, to: number): Mark[] {
   const marks: Mark[] = [];
@@ -38,6 +44,7 @@ export function scanMarks(text: string, from: number, to: number): Mark[] {
     const double = DOUBLE.has(c);
     if (!double && !SINGLE.has(c)) { continue; }
     if (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'")) { continue; }
+    if (double && (c === '"' || c === '”') && i - from >= 3 && FEET_INCHES.test(text.slice(Math.max(from, i - 4), i))) { continue; }
     const position = classify(text, i, from, to);
     if (!double) {
       const prev = i > from ? text[i - 1] : '';
@@ -46,6 +53,13 @@ export function scanMarks(text: string, from: number, to: number): Mark[] {
       if (WORD.test(prev) && WORD.test(next)) { continue; }
       if (position === 'opening' && /\d/.test(next)) { continue; }
       if (position === 'ambiguous') { continue; }
+      if (position === 'opening') {
+        // rock ’n’ roll: both apostrophes of ’n’ stand for letters.
+        if (next === 'n' && i + 2 < to && SINGLE_CHARS.includes(text[i + 2]) && !WORD.test(text[i + 3] ?? '')) { i += 2; continue; }
+        // ’cause, ’em, ’til: an elision at the start of a word.
+        const word = /^[a-z]+/.exec(text.slice(i + 1, Math.min(to, i + 8)));
+        if (word && ELISIONS.has(word[0]) && !WORD.test(text[i + 1 + word[0].length] ?? '')) { continue; }
+      }
     }
     marks.push({
       offset: i, char: c, kind: double ? 'double' : 'single',
