@@ -64,6 +64,15 @@ describe('conflict/figure', () => {
     it(`stays quiet on ${what}`, () => { assert.deepEqual(only(conflicts(text), 'conflict/figure').map(d => d.text), []); });
   }
 
+  it('compares the ends of a range with the same ends only, and never a margin of error with a result', () => {
+    const range = 'Clinton said 90 to 95 percent of the emails were preserved, her aides said.\n\nThe review went on.\n\nClinton said 90 to 95 percent of the emails were preserved, her aides said again.';
+    assert.deepEqual(only(conflicts(range), 'conflict/figure'), []);
+    const moved = range.replace(/90 to 95 percent(?![\s\S]*90 to 95)/, '90 to 98 percent');
+    assert.deepEqual(only(conflicts(moved), 'conflict/figure').map(d => d.text), ['98 percent']);
+    const poll = 'Smith and Jones trailed the mayor in their own races in the state poll, by 5 and 10 percentage points, respectively.\n\nThe poll was taken last week.\n\nFor that sample, the margin of error is plus or minus 3.4 percentage points.';
+    assert.deepEqual(only(conflicts(poll), 'conflict/figure'), []);
+  });
+
   it('catches the harbor sample: 1,200 jobs at the terminal, then 900', () => {
     const text = sample('harbor-dredging.txt');
     const d = only(conflicts(text), 'conflict/figure');
@@ -151,5 +160,11 @@ describe('conflict/speaker', () => {
     assert.equal(d[0].related.length, 1);
     const same = text.replace('Councilmember Rosa Delgado said', 'Okafor said');
     assert.deepEqual(only(conflicts(same), 'conflict/speaker'), []);
+  });
+
+  it('needs a name on both sides: a source it could not resolve to someone is no second speaker', () => {
+    const text = '"We will not let this harbor close under any circumstances," Mayor Alan Okafor said.\n\nThe vote is set.\n\n"We will not let this harbor close under any circumstances," according to a letter from the council.';
+    assert.ok(analyse(text).attributions.some(a => a.speaker && /letter/.test(a.speaker)), 'the letter is credited');
+    assert.deepEqual(only(conflicts(text), 'conflict/speaker'), []);
   });
 });

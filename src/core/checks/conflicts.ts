@@ -147,6 +147,11 @@ function roleOf(f: Figure, s: SentenceSpan, prose: string): string {
   const after = prose.slice(f.end, Math.min(s.end, f.end + 40)).toLowerCase();
   if (/\bfrom\s+$/.test(before) || /\bbetween\s+$/.test(before)) { return 'from'; }
   if (/\b(?:to|and|-|–)\s+$/.test(before) && /\b(?:from|between)\b/.test(prose.slice(Math.max(s.start, f.start - 80), f.start).toLowerCase())) { return 'to'; }
+  // A margin of error is never the quantity a poll measures.
+  if (/(?:plus or minus|±|\+\/-|margin of (?:sampling )?error(?:\s+(?:of|is|was|at))?)\s*$/.test(before)) { return 'other'; }
+  // The two ends of a range ("90 to 95 percent"): each compares only with the same end of another range.
+  if (/^\s*(?:to|through|or|-|–)\s*(?:[$€£]\s?)?\d/.test(after)) { return 'low'; }
+  if (/\d[\d,.]*\s*(?:%|percent)?\s*(?:to|through|or|-|–)\s*(?:[$€£]\s?)?$/.test(before)) { return 'high'; }
   if (/\bby\s+$/.test(before) || /^\s+(?:increase|decrease|rise|drop|fall|jump|cut|reduction|gain|loss|decline|more|less|fewer|higher|lower)\b/.test(after)) { return 'change'; }
   if (/^\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s/.test(after)) { return 'part'; }
   if (/\bof\s+(?:the\s+|its\s+|their\s+)?$/.test(before)) { return 'whole'; }
@@ -619,15 +624,22 @@ function quotationKey(text: string): string | null {
   return key;
 }
 
+/** A speaker as a name: capitalised words, not a word like "His" or "One" that a source phrase began with. */
+const SPEAKER_NAME = /^\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|da|del|al|bin|le|la))*$/u;
+const NOT_A_NAME = /^(?:The|A|An|His|Her|Hers|Their|Its|It|In|On|At|One|This|That|These|Those|He|She|They|We|I|You|Some|Many|Most|Others?)\b/;
+const namedSpeaker = (s: string): boolean => SPEAKER_NAME.test(s) && !NOT_A_NAME.test(s);
+/** "Clinton" and "Hillary Clinton" may well be one person. */
+const oneName = (a: string, b: string): boolean => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+
 function speakerConflicts(file: VFile, attributions: Attribution[]): void {
   const seen = new Map<string, Attribution>();
   for (const a of attributions) {
-    if (!a.direct || !a.speaker) { continue; }
+    if (!a.direct || !a.speaker || !namedSpeaker(a.speaker)) { continue; }
     const key = quotationKey(a.content.text);
     if (key === null) { continue; }
     const other = seen.get(key);
     if (!other) { seen.set(key, a); continue; }
-    if (other.speaker === a.speaker || other.content.start === a.content.start) { continue; }
+    if (oneName(other.speaker!, a.speaker) || other.content.start === a.content.start) { continue; }
     report(file, a.content.start, a.content.end, `This quotation is credited to ${a.speaker} here and to ${other.speaker} earlier`, 'conflict/speaker',
       { related: [{ start: other.content.start, end: other.content.end, message: `Credited to ${other.speaker}` }] });
   }
