@@ -28,11 +28,19 @@ export function proseOf(source: string, language?: string): Prose {
   return isMarkdown(language) ? markdownProse(source) : plainProse(source);
 }
 
+/**
+ * An HTML or XML tag as embed codes paste it into copy (`<tweet pic="" author="x">`, `</tweet>`, `<br/>`): a name
+ * right after `<` and attributes in tag syntax, so that "a < b" or `<jane@example.com>` never match.
+ */
+const TAG = /<\/?[A-Za-z][\w:-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
+
 /** Plain text: blocks are runs of lines separated by blank lines. */
 export function plainProse(original: string): Prose {
   // Suppression directive lines ([copydesk-disable …]) are notes to the desk, not article text: blank them out.
   let source = original;
   for (const line of directiveLines(original)) { source = source.slice(0, line.start) + ' '.repeat(line.end - line.start) + source.slice(line.end); }
+  // Embedded tags are markup, not copy: the quotation marks around their attribute values quote nothing.
+  if (source.includes('<')) { source = source.replace(TAG, tag => tag.replace(/[^\r\n]/g, ' ')); }
   const blocks: Block[] = [];
   const separator = /\r?\n[ \t]*(?:\r?\n[ \t]*)+|\r[ \t]*(?:\r[ \t]*)+/g;
   let from = 0;

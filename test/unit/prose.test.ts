@@ -27,4 +27,17 @@ describe('prose: Markdown markup is blanked, offsets kept', () => {
     assert.deepEqual(analyse(md, { language: 'markdown' }).diagnostics, []);
     assert.equal(analyse(md, { language: 'plaintext' }).diagnostics.filter(d => d.rule === 'quote/unclosed').length, 1);
   });
+
+  it('blanks embedded tags in plain text, keeping their text, the offsets and what only looks like a tag', () => {
+    const text = 'Trump wrote:\n\n<tweet pic="" author="realDonaldTrump" id=\'42\'>We will win "bigly," he said.</tweet>.<br/>\n\nIs 3 < 4 and 5 > 2? Write to <desk@example.com>.';
+    const p = proseOf(text, 'plaintext');
+    assert.equal(p.text.length, text.length);
+    assert.ok(!p.text.includes('author') && !p.text.includes('tweet') && !p.text.includes('<br'));
+    assert.ok(p.text.includes('We will win "bigly," he said.'));
+    assert.ok(p.text.includes('Is 3 < 4 and 5 > 2? Write to <desk@example.com>.'));
+    const a = analyse(text);
+    assert.deepEqual(a.diagnostics.filter(d => d.rule.startsWith('quote/')), []);
+    assert.deepEqual(a.quotes.map(q => q.text), ['"bigly,"']);
+    assert.equal(text.slice(a.quotes[0].start, a.quotes[0].end), '"bigly,"');
+  });
 });
