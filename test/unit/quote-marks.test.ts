@@ -88,6 +88,17 @@ describe('quote/ checks', () => {
     assert.equal(rules('"He called it outreach, " she said.', 'quote/inner-space').length, 1);
   });
 
+  it('reads a single quotation nested in doubled apostrophes, where three apostrophes end or open both', () => {
+    const closing = "''I would use the word 'old-school,''' said the governor.";
+    const a = analyse(closing);
+    assert.deepEqual(a.diagnostics.filter(d => d.rule.startsWith('quote/')), []);
+    assert.deepEqual(a.quotes.map(q => q.text), ["''I would use the word 'old-school,'''", "'old-school,'"]);
+    assert.ok(a.attributions.some(x => x.content.text === "''I would use the word 'old-school,'''"), 'the outer quotation is attributed');
+    const opening = "He said, '''Kosovo' is a word they use,'' and left.";
+    assert.deepEqual(analyse(opening).diagnostics.filter(d => d.rule.startsWith('quote/')), []);
+    assert.deepEqual(analyse(opening).quotes.map(q => q.text), ["'''Kosovo' is a word they use,''", "'Kosovo'"]);
+  });
+
   it('reads elisions and feet-and-inches marks as no quotation marks', () => {
     for (const text of [
       '"They\'ll turn us into beggars \'cause they\'re easier to please," he said.',
@@ -100,6 +111,7 @@ describe('quote/ checks', () => {
       assert.deepEqual(analyse(text).diagnostics.filter(d => d.rule.startsWith('quote/')), [], text);
     }
     assert.equal(analyse('“It’s only rock ’n’ roll,” he said.').quotes.length, 1);
+    assert.deepEqual(analyse('“’Twas the night before the caucus,” the ad says.').diagnostics.filter(d => d.rule.startsWith('quote/')), []);
     // An opening single mark before any other word still opens a quotation.
     assert.equal(rules('She told me ‘never again and left.', 'quote/unclosed').length, 1);
   });

@@ -36,6 +36,22 @@ const SINGLE_CHARS = "'’‘";
 /** 6'3" and 5’11”: feet and inches, the double mark being an inch mark. */
 const FEET_INCHES = /\d['’]\d{1,2}$/;
 
+/**
+ * Three apostrophes where a quotation in doubled apostrophes (''…'') and one nested in single marks end or begin
+ * together: ''I would use the word 'old-school,''' he said. The single mark is the first of a closing run and the
+ * last of an opening one; the other two are the doubled mark, which `doubledApostrophes` reads.
+ */
+function nestedInDoubled(text: string, i: number, from: number, to: number): boolean {
+  let a = i, b = i + 1;
+  while (a > from && text[a - 1] === "'") { a--; }
+  while (b < to && text[b] === "'") { b++; }
+  if (b - a !== 3) { return false; }
+  const before = a > from ? text[a - 1] : '', after = b < to ? text[b] : '';
+  const closing = before !== '' && !/\s/.test(before);
+  if (i === a) { return closing; }
+  return i === b - 1 && !closing && after !== '' && !/\s/.test(after);
+}
+
 /** Quotation marks in one paragraph, apostrophes left out. */
 export function scanMarks(text: string, from: number, to: number): Mark[] {
   const marks: Mark[] = [];
@@ -43,7 +59,7 @@ export function scanMarks(text: string, from: number, to: number): Mark[] {
     const c = text[i];
     const double = DOUBLE.has(c);
     if (!double && !SINGLE.has(c)) { continue; }
-    if (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'")) { continue; }
+    if (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'") && !nestedInDoubled(text, i, from, to)) { continue; }
     if (double && (c === '"' || c === '”') && i - from >= 3 && FEET_INCHES.test(text.slice(Math.max(from, i - 4), i))) { continue; }
     const position = classify(text, i, from, to);
     if (!double) {
@@ -57,8 +73,8 @@ export function scanMarks(text: string, from: number, to: number): Mark[] {
         // rock ’n’ roll: both apostrophes of ’n’ stand for letters.
         if (next === 'n' && i + 2 < to && SINGLE_CHARS.includes(text[i + 2]) && !WORD.test(text[i + 3] ?? '')) { i += 2; continue; }
         // ’cause, ’em, ’til: an elision at the start of a word.
-        const word = /^[a-z]+/.exec(text.slice(i + 1, Math.min(to, i + 8)));
-        if (word && ELISIONS.has(word[0]) && !WORD.test(text[i + 1 + word[0].length] ?? '')) { continue; }
+        const word = /^[a-z]+/i.exec(text.slice(i + 1, Math.min(to, i + 8)));
+        if (word && ELISIONS.has(word[0].toLowerCase()) && !WORD.test(text[i + 1 + word[0].length] ?? '')) { continue; }
       }
     }
     marks.push({
@@ -246,7 +262,8 @@ export default function quotes() {
       return { quote: { start, end: q.end, text: source.slice(start, q.end), attributed: false, scare: scareLike(text, start, q.end) }, open: q.open, close: q.close };
     });
     for (const [start, end] of doubled) {
-      if (found.some(q => q.open.offset < end && start < q.end)) { continue; }
+      // A quotation in marks that crosses this one leaves it out; one nested inside it ('old-school,') does not.
+      if (found.some(q => q.open.offset < end && start < q.end && !(start <= q.open.offset && q.end <= end))) { continue; }
       all.push({ quote: { start, end, text: source.slice(start, end), attributed: false, scare: scareLike(text, start + 1, end - 1) } });
     }
     all.sort((a, b) => a.quote.start - b.quote.start);
