@@ -71,6 +71,7 @@ describe('quote/ checks', () => {
     // A Markdown heading anywhere, and a one-line subhead in title case.
     assert.deepEqual(quoteRules(`${body}\n\n## Council: ‘Not Now’\n\n${body}`, { language: 'markdown' }), []);
     assert.deepEqual(quoteRules(`${body}\n\n‘All Bets Are Off.’\n\n${body}`), []);
+    assert.deepEqual(quoteRules(`${body}\n\n‘A change warrior.’\n\n${body}`), []);
     // The same single-quoted words in a sentence of the body are another style.
     const inBody = `${body}\n\nThe mayor called the plan ‘a disgrace’ on Monday and left the room before the vote.`;
     assert.deepEqual(quoteRules(inBody), ['‘a disgrace’']);

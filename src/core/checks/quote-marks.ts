@@ -70,7 +70,8 @@ function paragraphAround(text: string, at: number): [number, number] {
 
 /**
  * Does offset `at` stand in a headline? The document's first paragraph when it is short (a headline, maybe with
- * its deck), a Markdown heading, or a one-line subhead of a few words in title case ('All Bets Are Off.').
+ * its deck), a Markdown heading, or a one-line subhead of a few words in title case ('All Bets Are Off.') or
+ * made of a quotation alone ('A change warrior.').
  */
 export function inHeadline(text: string, at: number, language?: string): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -80,8 +81,11 @@ export function inHeadline(text: string, at: number, language?: string): boolean
   const words = paragraph.split(/\s+/);
   const first = text.search(/\S/);
   if (start <= first && paragraph.split('\n').length <= 3 && words.length <= 40) { return true; }
+  if (paragraph.includes('\n') || words.length > 12) { return false; }
+  // A subhead that is nothing but a quotation ('A change warrior.'), or is in title case.
+  if (/^['‘][^'‘’]+['’][.!?]?$/.test(paragraph)) { return true; }
   const long = words.map(w => w.replace(/^[^\p{L}]+/u, '')).filter(w => w.length >= 4);
-  return !paragraph.includes('\n') && words.length <= 12 && long.length > 0 && long.every(w => /^\p{Lu}/u.test(w));
+  return long.length > 0 && long.every(w => /^\p{Lu}/u.test(w));
 }
 
 /** Quotations are "outer" when no other quotation contains them. */
