@@ -83,6 +83,7 @@ describe('quote/ checks', () => {
       '"He called it \'outreach,\' " she said.',
       '“He called it ‘outreach,’ ” she said.',
       '" \'Never,\' he told me," she said.',
+      '“He called it ‘outreach,’   ” she said.',
     ]) {
       assert.deepEqual(rules(text, 'quote/inner-space'), [], text);
     }

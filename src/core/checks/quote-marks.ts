@@ -36,8 +36,10 @@ export default function quoteMarks() {
     // from the outer one ("He called it 'outreach,' " she said), which AP style asks for.
     for (const q of data.quotes) {
       const inner = q.text.slice(1, -1);
-      const lead = /^[ \t\u00a0]+(?![‘'])/.exec(inner);
-      const trail = /(?<![’'])[ \t\u00a0]+$/.exec(inner);
+      let lead = /^[ \t\u00a0]+/.exec(inner);
+      let trail = /[ \t\u00a0]+$/.exec(inner);
+      if (lead && /[‘']/.test(inner[lead[0].length] ?? '')) { lead = null; }
+      if (trail && /[’']/.test(inner[trail.index - 1] ?? '')) { trail = null; }
       if (lead && lead[0].length < inner.length) {
         report(file, q.start + 1, q.start + 1 + lead[0].length, 'Space after the opening quotation mark', 'quote/inner-space', { expected: [''] });
       }
