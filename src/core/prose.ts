@@ -34,13 +34,21 @@ export function proseOf(source: string, language?: string): Prose {
  */
 const TAG = /<\/?[A-Za-z][\w:-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
 
+/**
+ * The tags in one paragraph of plain text, as [start, end) pairs relative to it. Plain text keeps its tags (a
+ * blanked copy of a long document on every keystroke costs more than the rest of an edit's parsing); the quotes
+ * plugin, which reads them per paragraph and memoised, leaves the quotation marks inside them out.
+ */
+export function tagsIn(paragraph: string): Array<[number, number]> {
+  if (!paragraph.includes('<')) { return []; }
+  return [...paragraph.matchAll(TAG)].map(m => [m.index!, m.index! + m[0].length] as [number, number]);
+}
+
 /** Plain text: blocks are runs of lines separated by blank lines. */
 export function plainProse(original: string): Prose {
   // Suppression directive lines ([copydesk-disable …]) are notes to the desk, not article text: blank them out.
   let source = original;
   for (const line of directiveLines(original)) { source = source.slice(0, line.start) + ' '.repeat(line.end - line.start) + source.slice(line.end); }
-  // Embedded tags are markup, not copy: the quotation marks around their attribute values quote nothing.
-  if (source.includes('<')) { source = source.replace(TAG, tag => tag.replace(/[^\r\n]/g, ' ')); }
   const blocks: Block[] = [];
   const separator = /\r?\n[ \t]*(?:\r?\n[ \t]*)+|\r[ \t]*(?:\r[ \t]*)+/g;
   let from = 0;

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { Quote } from '../model.js';
 import { dataOf, type Mark } from '../context.js';
 import { memoRelative } from '../memo.js';
+import { tagsIn } from '../prose.js';
 
 const DOUBLE = new Set(['"', '“', '”', '„', '‟']);
 const SINGLE = new Set(["'", '‘', '’', '‚', '‛']);
@@ -116,7 +117,12 @@ function scanParagraph(paragraph: string, before: string, after: string): Paragr
   // The paragraph with its neighbouring characters, which the mark and apostrophe rules look at.
   const text = before + paragraph + after;
   const from = before.length, to = from + paragraph.length;
-  const marks: Scanned[] = scanMarks(text, from, to).map(m => ({ offset: m.offset - from, char: m.char, kind: m.kind, style: m.style, position: m.position }));
+  // Embedded tags in plain text (`<tweet author="x">`) are markup: the marks around their attribute values quote
+  // nothing. (Markdown's prose has its HTML blanked already.)
+  const tags = tagsIn(paragraph);
+  const inTag = (at: number): boolean => tags.some(([a, b]) => a <= at && at < b);
+  const marks: Scanned[] = scanMarks(text, from, to).filter(m => !inTag(m.offset - from))
+    .map(m => ({ offset: m.offset - from, char: m.char, kind: m.kind, style: m.style, position: m.position }));
   const first = firstNonSpace(text, from, to);
   const doubled: Doubled[] = [];
   // Only pairs that lie inside the paragraph count (i + 1 < to): search the paragraph, not the rest of the document.
@@ -128,7 +134,7 @@ function scanParagraph(paragraph: string, before: string, after: string): Paragr
     const next = i + 2 < to ? text[i + 2] : '';
     const opening = (prev === '' || OPENERS_BEFORE.test(prev)) && next !== '' && !/\s/.test(next);
     const closing = prev !== '' && !/\s/.test(prev) && (next === '' || CLOSERS_AFTER.test(next) || next === '"');
-    doubled.push({ at: i - from, opening, closing });
+    if (!inTag(i - from)) { doubled.push({ at: i - from, opening, closing }); }
   }
   return {
     marks, doubled, first: first < 0 ? -1 : first - from,
