@@ -103,7 +103,7 @@ export class HoverProvider implements vscode.HoverProvider {
         appendText(md, a.speaker ?? a.source?.text ?? 'an unnamed source');
         if (a.cue) { appendText(md, ` (${clip(a.cue.text, 40)})`); }
       } else {
-        appendText(md, quote.scare ? 'Scare quotes: no one is credited, and none is needed' : 'No one is credited with this quotation');
+        appendText(md, quote.scare ? 'Scare quotes, a title or a nickname: no one is credited, and none is needed' : 'No one is credited with this quotation');
       }
       return new vscode.Hover(md, range(quote));
     }

@@ -15,6 +15,22 @@ describe('quotes: scare quotes', () => {
     assert.equal(r.quotes[0].scare, false);
     assert.equal(r.quotes[0].attributed, true);
   });
+  it('reads scare quotes, titles and nicknames as nobody\'s words, also between doubled apostrophes', () => {
+    const none = (text: string) => analyse(text).diagnostics.filter(d => d.rule === 'attribution/unattributed-quote');
+    for (const text of [
+      "He would be a true ''genius'' if he tackled it.",
+      "The network licenses ''Politicking'' and ''Larry King Now'' from Ora.",
+      'Rep. Robert C. "Bobby" Scott threw open his yard for a cookout.',
+      'A group posted a video titled "Cape Breton If Donald Trump Wins" on Monday.',
+    ]) {
+      const r = analyse(text);
+      assert.ok(r.quotes.length > 0 && r.quotes.every(q => q.scare || q.attributed), text);
+      assert.deepEqual(none(text), [], text);
+    }
+    // Five words or more of a sentence in lower case are someone's words.
+    assert.equal(none('He stood up. "We will never give up on this harbor, not ever."').length, 1);
+    assert.equal(none('On the wall was painted "we will never give up on this harbor" in red.').length, 1);
+  });
   it('keeps spans exact with emoji before the quotation', () => {
     const text = '🚢 The "deal" stalled.';
     const q = analyse(text).quotes[0];

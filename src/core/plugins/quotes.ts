@@ -270,7 +270,7 @@ export default function quotes() {
     for (const [start, end] of doubled) {
       // A quotation in marks that crosses this one leaves it out; one nested inside it ('old-school,') does not.
       if (found.some(q => q.open.offset < end && start < q.end && !(start <= q.open.offset && q.end <= end))) { continue; }
-      all.push({ quote: { start, end, text: source.slice(start, end), attributed: false, scare: scareLike(text, start + 1, end - 1) } });
+      all.push({ quote: { start, end, text: source.slice(start, end), attributed: false, scare: scareLike(text, start, end, 2) } });
     }
     all.sort((a, b) => a.quote.start - b.quote.start);
     all.forEach((q, index) => { if (q.open) { q.open.quote = index; } if (q.close) { q.close.quote = index; } });
@@ -313,17 +313,24 @@ function firstNonSpace(text: string, from: number, to: number): number {
 }
 
 /**
- * Scare quotes and titles look like a few words set off inside running prose: no sentence of their own, no
- * comma or stop inside the marks, and a word (not a colon or a cue's comma) just before. The attributions
- * plugin clears the flag when an attribution does claim the words ("called the plan "a slow closure"").
+ * Scare quotes, titles and nicknames look like a few words set off inside running prose: no sentence of their
+ * own, no comma or stop inside the marks, and a word (not a colon or a cue's comma) just before. A title may run
+ * longer when every longer word is capitalised ("Cape Breton If Donald Trump Wins"); a nickname stands between a
+ * name's parts (Robert C. "Bobby" Scott). The attributions plugin clears the flag when an attribution does claim
+ * the words ("called the plan "a slow closure""). `mark` is the length of each quotation mark ('' counts two).
  */
-export function scareLike(text: string, start: number, end: number): boolean {
-  const inner = text.slice(start + 1, end - 1);
-  // Count the words only as far as five: most quotations are whole sentences.
+export function scareLike(text: string, start: number, end: number, mark = 1): boolean {
+  const inner = text.slice(start + mark, end - mark);
+  // Count the words only as far as nine: most quotations are whole sentences.
   let words = 0;
   WORDS.lastIndex = 0;
-  while (words < 5 && WORDS.test(inner)) { words++; }
-  if (words === 0 || words > 4 || /[.,!?;:…]$/.test(inner.trim())) { return false; }
+  while (words < 9 && WORDS.test(inner)) { words++; }
+  if (words === 0 || words > 8 || /[.,!?;:…]$/.test(inner.trim())) { return false; }
+  if (words > 4 && !TITLE_CASE.test(inner)) { return false; }
   const before = text.slice(Math.max(0, start - 3), start);
-  return /[\p{L}\p{N}]\s$/u.test(before) || /[(\[]$/.test(before);
+  if (/[\p{L}\p{N}]\s$/u.test(before) || /[(\[]$/.test(before)) { return true; }
+  return words <= 2 && /\p{Lu}\.?\s$/u.test(before) && /^\s\p{Lu}/u.test(text.slice(end, end + 2)) && /^\p{Lu}/u.test(inner);
 }
+
+/** Every word of four letters or more capitalised, the first word too: a title, not a sentence. */
+const TITLE_CASE = /^\p{Lu}[^\s]*(?:\s+(?:[^\s]{1,3}|\p{Lu}[^\s]*|\p{N}[^\s]*))*$/u;
