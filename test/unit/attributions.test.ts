@@ -870,4 +870,17 @@ describe('attributions: participles, phrasal cues and sentences after an exclama
     // Without an owner the noun is left alone.
     assert.equal(analyse('The plan to cut taxes won praise.').attributions.length, 0);
   });
+
+  it('credits a quotation that opens its line to the name after a dash at the line\'s end, and nothing mid-sentence', () => {
+    const text = 'Readers told us what they thought.\n\n“The harbor is dying. Nobody listens.” ― Krystal Marsh\n"We need the dredging now." — Tom Okafor.';
+    const found = analyse(text).attributions.filter(a => a.cue?.text !== 'told');
+    assert.deepEqual(found.map(a => [a.source?.text, a.cue?.text, a.content.text, a.speaker]), [
+      ['Krystal Marsh', '―', '“The harbor is dying. Nobody listens.”', 'Krystal Marsh'],
+      ['Tom Okafor', '—', '"We need the dredging now."', 'Tom Okafor'],
+    ]);
+    assert.deepEqual(analyse(text).diagnostics.filter(d => d.rule === 'attribution/unattributed-quote'), []);
+    // A dash inside a sentence is no credit: the name must end the line.
+    assert.deepEqual(analyse('It was “a disaster” — Smith agreed later.').attributions.filter(a => a.cue?.text === '—'), []);
+    assert.deepEqual(analyse('They wrote “the harbor is dying” — Krystal Marsh').attributions.filter(a => a.cue?.text === '—'), []);
+  });
 });

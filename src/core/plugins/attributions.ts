@@ -1757,6 +1757,37 @@ function quoteRanges(quotes: Quote[], from: number, to: number, index: QuoteInde
   return out;
 }
 
+const DASH_CREDIT = /^[ \t]*[―—–][ \t]*(\p{Lu}[\p{L}\p{M}’'.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|da|del|la|le|bin|al))*)[ \t]*[.,]?[ \t]*(?:\r?\n|$)/u;
+
+/** Nothing but spaces between the start of the line (or of the text) and `at`. */
+function opensLine(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) { i--; }
+  return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
+/**
+ * A quotation credited the way pull quotes and reader voices are, after a dash at the end of its line:
+ * “Donald Trump scares me.” ― Krystal Correa. Only a quotation that opens its line and that nothing else claims.
+ */
+function dashCredits(text: string, found: Found[], qs: Array<[number, number]>): Found[] {
+  let out = found;
+  for (const [a, b] of qs) {
+    if (!/["“„]/.test(text[a] ?? '') || !opensLine(text, a)) { continue; }
+    if (found.some(f => f.parts.some(p => p.start < b && a < p.end))) { continue; }
+    const m = DASH_CREDIT.exec(text.slice(b, b + 120));
+    if (!m) { continue; }
+    const dash = b + m[0].search(/[―—–]/);
+    const nameAt = b + m[0].indexOf(m[1]);
+    const content = sp(text, a, b);
+    const credit: Found = { source: sp(text, nameAt, nameAt + m[1].replace(/\.$/, '').length), cue: sp(text, dash, dash + 1), content, parts: [content], direct: true, speaker: null };
+    out = out === found ? [...found] : out;
+    const at = out.findIndex(f => f.content.start > a);
+    out.splice(at < 0 ? out.length : at, 0, credit);
+  }
+  return out;
+}
+
 /** A paragraph's findings after the joins inside it, relative to its start, as the memo keeps them. */
 interface Local {
   found: Found[];
@@ -1824,7 +1855,7 @@ export default function attributions() {
       // analysis uses what it just computed, in place (base 0).
       let fresh: Local | null = null;
       const relative = memoRelative('attributions', p, (_t, paragraph, base) => {
-        const found = analyseParagraph(text, paragraph, qs);
+        const found = dashCredits(text, analyseParagraph(text, paragraph, qs), qs);
         const blocks = blocksFirst(found, qs);
         joinLocal(text, source, found, qs);
         fresh = { found, blocks };
