@@ -73,6 +73,13 @@ describe('conflict/figure', () => {
     assert.deepEqual(only(conflicts(poll), 'conflict/figure'), []);
   });
 
+  it('keeps the figures of two subgroups apart ("among men", "among women")', () => {
+    const ages = 'In the 2012 election, black turnout among voters ages 18 to 29 was 53 percent.\n\nIt was higher for older voters. It was 66 percent among voters 30 to 44 and 70 percent among those 45 and older.';
+    assert.deepEqual(only(conflicts(ages), 'conflict/figure'), []);
+    const same = 'Turnout among voters in the county was 66 percent in the new count.\n\nThe count was late.\n\nTurnout among voters in the county was 53 percent in the new count.';
+    assert.deepEqual(only(conflicts(same), 'conflict/figure').map(d => d.text), ['53 percent']);
+  });
+
   it('catches the harbor sample: 1,200 jobs at the terminal, then 900', () => {
     const text = sample('harbor-dredging.txt');
     const d = only(conflicts(text), 'conflict/figure');

@@ -22,7 +22,12 @@ const NAME_STOP = new Set(['I', 'The', 'A', 'An', 'In', 'On', 'At', 'But', 'And'
 const PROXY = /\b(?:his|her|their)\s+(?:spokes(?:wo)?(?:man|person)|aides?|campaign|office|press secretary|representatives?|lawyers?|attorneys?)\b/i;
 
 /** What two sentences are compared by; no offsets, so that one copy serves the paragraph wherever it stands. */
-interface Sentence { words: string[]; names: string[]; times: string[]; wordSet: Set<string>; nameSet: Set<string>; timeSet: Set<string> }
+interface Sentence {
+  words: string[]; names: string[]; times: string[]; wordSet: Set<string>; nameSet: Set<string>; timeSet: Set<string>;
+  /** The content words and the numbers of its "among …" phrases: the subgroup a poll figure is about. */
+  groups: Set<string>;
+  groupNumbers: Set<string>;
+}
 
 /** A sentence as the parser cut it, where it stands in the document when its paragraph was read. */
 interface SentenceSpan extends Span { features?: Sentence }
@@ -101,13 +106,19 @@ function sentencesOf(paragraph: Paragraph, source: string): SentenceSpan[] {
   return out;
 }
 
+// "among blacks 30 to 44", "among likely voters": up to six words or numbers, to a mark or a clause's verb.
+const AMONG = /\bamong\s+((?:(?!(?:and|or|but|was|were|is|are|who|that)\b)[\p{L}\p{N}'’-]+[ \t]*){1,6})/giu;
+
 // Most sentences hold no figure: their words are read only when one of their figures is compared.
 function featuresOf(s: SentenceSpan): Sentence {
   if (s.features) { return s.features; }
   const names = [...s.text.matchAll(/(?<=[\s(“"‘'])(\p{Lu}[\p{L}'’-]+)/gu)].map(m => m[1].replace(/['’]s$/, '')).filter(n => !NAME_STOP.has(n));
   const times = [...s.text.matchAll(TIME_WORDS)].map(m => m[0].toLowerCase().replace(/\s+/g, ' '));
   const words = contentWords(s.text);
-  s.features = { words, names, times, wordSet: new Set(words), nameSet: new Set(names), timeSet: new Set(times) };
+  const phrases = [...s.text.matchAll(AMONG)].map(m => m[1]);
+  const groups = new Set(phrases.flatMap(contentWords));
+  const groupNumbers = new Set(phrases.flatMap(p => p.match(/\d+/g) ?? []));
+  s.features = { words, names, times, wordSet: new Set(words), nameSet: new Set(names), timeSet: new Set(times), groups, groupNumbers };
   return s.features;
 }
 
@@ -312,9 +323,26 @@ function restated(a: Sentence, b: Sentence): boolean {
   return n >= 4 && n >= 0.9 * a.wordSet.size && n >= 0.9 * b.wordSet.size;
 }
 
+/**
+ * Figures about two different subgroups ("among men", "among women"; ages 18 to 29, 30 to 44) are two quantities.
+ * The numbers of the figures being compared do not count: a figure that is itself in the phrase is what differs.
+ */
+function otherGroups(a: Fact, b: Fact): boolean {
+  const sa = a.sentence, sb = b.sentence;
+  if (sa.groups.size === 0 && sa.groupNumbers.size === 0 || sb.groups.size === 0 && sb.groupNumbers.size === 0) { return false; }
+  const own = (f: Fact): string[] => f.figure.text.match(/\d+/g) ?? [];
+  const na = without(sa.groupNumbers, own(a)), nb = without(sb.groupNumbers, own(b));
+  if (na.size && nb.size && !sameSet(na, nb)) { return true; }
+  for (const g of sa.groups) { if (sb.groups.has(g)) { return false; } }
+  return sa.groups.size > 0 && sb.groups.size > 0;
+}
+
+const without = (set: Set<string>, drop: string[]): Set<string> => drop.some(d => set.has(d)) ? new Set([...set].filter(x => !drop.includes(x))) : set;
+const sameSet = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every(x => b.has(x));
+
 /** A restatement (nearly the same sentence) or the same clause about the same named things. */
 function comparable(a: Fact, b: Fact): boolean {
-  return a.sentenceAt !== b.sentenceAt &&
+  return a.sentenceAt !== b.sentenceAt && !otherGroups(a, b) &&
     ((restated(a.sentence, b.sentence) && sameFrame(a.sentence, b.sentence, true)) ||
       (!!a.figure.unit && sharedCount(a.clauseSet, b.clauseSet) >= 2 && contained(a.clause, a.clauseSet, b.clause, b.clauseSet) && sameFrame(a.sentence, b.sentence, false)));
 }
