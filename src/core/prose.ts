@@ -35,9 +35,9 @@ export function proseOf(source: string, language?: string): Prose {
 const TAG = /<\/?[A-Za-z][\w:-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
 
 /**
- * The tags in one paragraph of plain text, as [start, end) pairs relative to it. Plain text keeps its tags (a
- * blanked copy of a long document on every keystroke costs more than the rest of an edit's parsing); the quotes
- * plugin, which reads them per paragraph and memoised, leaves the quotation marks inside them out.
+ * The tags in one paragraph of plain text, as [start, end) pairs relative to it. Plain text keeps its tags:
+ * blanking them would copy the whole document on every keystroke, about as costly as the rest of an edit's parsing
+ * on a long one. The quotes plugin, which reads them per paragraph and memoised, leaves the marks inside them out.
  */
 export function tagsIn(paragraph: string): Array<[number, number]> {
   if (!paragraph.includes('<')) { return []; }
