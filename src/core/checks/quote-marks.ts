@@ -3,6 +3,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { dataOf, report, type Mark } from '../context.js';
+import type { Block } from '../prose.js';
 
 const CLOSE_FOR: Record<string, string> = { '“': '”', '‘': '’', '„': '”', '‚': '’', '‟': '”', '‛': '’' };
 const OPEN_FOR: Record<string, string> = { '”': '“', '’': '‘' };
@@ -51,23 +52,11 @@ export default function quoteMarks() {
   };
 }
 
-/** The paragraph around offset `at`: its lines up to a blank line (or the document's end) on either side. */
-function paragraphAround(text: string, at: number): [number, number] {
-  let start = text.lastIndexOf('\n', at - 1) + 1;
-  while (start > 0) {
-    const before = text.lastIndexOf('\n', start - 2) + 1;
-    if (!/\S/.test(text.slice(before, start - 1))) { break; }
-    start = before;
-  }
-  let end = text.indexOf('\n', at);
-  if (end < 0) { end = text.length; }
-  while (end < text.length) {
-    let after = text.indexOf('\n', end + 1);
-    if (after < 0) { after = text.length; }
-    if (!/\S/.test(text.slice(end + 1, after))) { break; }
-    end = after;
-  }
-  return [start, end];
+/** The prose block (paragraph, heading) that holds offset `at`, and whether it is the document's first. */
+function blockAt(blocks: Block[], at: number): { block: Block; first: boolean } | null {
+  let lo = 0, hi = blocks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (blocks[mid].end <= at) { lo = mid + 1; } else { hi = mid; } }
+  return lo < blocks.length && blocks[lo].start <= at ? { block: blocks[lo], first: lo === 0 } : null;
 }
 
 /**
@@ -75,14 +64,14 @@ function paragraphAround(text: string, at: number): [number, number] {
  * its deck), a Markdown heading, or a one-line subhead of a few words in title case ('All Bets Are Off.') or
  * made of a quotation alone ('A change warrior.').
  */
-export function inHeadline(text: string, at: number, language?: string): boolean {
+function inHeadline(text: string, blocks: Block[], at: number, language?: string): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   if (language === 'markdown' && /^ {0,3}#{1,6}[ \t]/.test(text.slice(lineStart, lineStart + 10))) { return true; }
-  const [start, end] = paragraphAround(text, at);
-  const paragraph = text.slice(start, end).trim();
+  const found = blockAt(blocks, at);
+  if (!found) { return false; }
+  const paragraph = text.slice(found.block.start, found.block.end);
   const words = paragraph.split(/\s+/);
-  const first = text.search(/\S/);
-  if (start <= first && paragraph.split('\n').length <= 3 && words.length <= 40) { return true; }
+  if (found.first && paragraph.split('\n').length <= 3 && words.length <= 40) { return true; }
   if (paragraph.includes('\n') || words.length > 12) { return false; }
   // A subhead that is nothing but a quotation ('A change warrior.'), or is in title case.
   if (/^['‘][^'‘’]+['’][.!?]?$/.test(paragraph)) { return true; }
@@ -122,7 +111,7 @@ function mixedStyle(file: VFile, text: string): void {
     const open = marks.find(m => m.role === 'open');
     if (!open) { continue; }
     // Headlines, decks and subheads put quotations in single marks (AP style): that is no other style.
-    const singleOuter = open.kind === 'single' && doubles > 0 && !inHeadline(text, q.start, data.options.language);
+    const singleOuter = open.kind === 'single' && doubles > 0 && !inHeadline(text, data.prose.blocks, q.start, data.options.language);
     const wantStyle = style ?? open.style;
     if (!singleOuter && open.style === wantStyle) { continue; }
     if (!singleOuter && !style) { continue; }

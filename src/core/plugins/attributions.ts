@@ -1915,16 +1915,10 @@ export default function attributions() {
       const { f, base } = e;
       // Spans were cut from the prose (markup blanked, and maybe from a memo of an identical paragraph
       // elsewhere): their text is read again from the document itself.
-      let a: Attribution;
-      if (e.parts) {
-        const parts = e.parts;
-        a = { source: f.source && span(source, f.source.start + base, f.source.end + base), cue: f.cue && span(source, f.cue.start + base, f.cue.end + base), content: span(source, parts[0].start, parts[parts.length - 1].end), direct: parts.some(pt => QUOTED.test(pt.text)), speaker: null };
-        if (parts.length > 1) { a.parts = parts.map(x => span(source, x.start, x.end)); }
-      } else {
-        const parts = f.parts;
-        a = { source: f.source && span(source, f.source.start + base, f.source.end + base), cue: f.cue && span(source, f.cue.start + base, f.cue.end + base), content: span(source, parts[0].start + base, parts[parts.length - 1].end + base), direct: parts.some(pt => QUOTED.test(pt.text)), speaker: null };
-        if (parts.length > 1) { a.parts = parts.map(x => span(source, x.start + base, x.end + base)); }
-      }
+      // The entry's own parts are absolute already; the memo's are relative to the paragraph.
+      const parts = e.parts ?? f.parts, at = e.parts ? 0 : base;
+      const a: Attribution = { source: f.source && span(source, f.source.start + base, f.source.end + base), cue: f.cue && span(source, f.cue.start + base, f.cue.end + base), content: span(source, parts[0].start + at, parts[parts.length - 1].end + at), direct: parts.some(pt => QUOTED.test(pt.text)), speaker: null };
+      if (parts.length > 1) { a.parts = parts.map(x => span(source, x.start + at, x.end + at)); }
       a.speaker = f.source ? resolve.resolve(base ? moveSpan(f.source, base) : f.source) : null;
       out.push(a);
     }

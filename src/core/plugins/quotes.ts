@@ -33,7 +33,6 @@ function classify(text: string, i: number, from: number, to: number): Mark['posi
 
 /** Words spoken with their first letters left out: the apostrophe before them opens no quotation. */
 const ELISIONS = new Set(['cause', 'cos', 'cuz', 'em', 'til', 'tis', 'twas', 'bout', 'nuff', 'cept', 'fraid', 'scuse', 'kay']);
-const SINGLE_CHARS = "'’‘";
 /** 6'3" and 5’11”: feet and inches, the double mark being an inch mark. */
 const FEET_INCHES = /\d['’]\d{1,2}$/;
 
@@ -72,7 +71,7 @@ export function scanMarks(text: string, from: number, to: number): Mark[] {
       if (position === 'ambiguous') { continue; }
       if (position === 'opening') {
         // rock ’n’ roll: both apostrophes of ’n’ stand for letters.
-        if (next === 'n' && i + 2 < to && SINGLE_CHARS.includes(text[i + 2]) && !WORD.test(text[i + 3] ?? '')) { i += 2; continue; }
+        if (next === 'n' && i + 2 < to && SINGLE.has(text[i + 2]) && !WORD.test(text[i + 3] ?? '')) { i += 2; continue; }
         // ’cause, ’em, ’til: an elision at the start of a word.
         const word = /^[a-z]+/i.exec(text.slice(i + 1, Math.min(to, i + 8)));
         if (word && ELISIONS.has(word[0].toLowerCase()) && !WORD.test(text[i + 1 + word[0].length] ?? '')) { continue; }
